@@ -1,0 +1,2 @@
+/** An HTTP adapter for the ModelArts training job API. */
+package io.github.modelartsjobs.http;
