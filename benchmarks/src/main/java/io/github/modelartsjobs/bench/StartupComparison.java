@@ -148,11 +148,25 @@ final class StartupComparison {
     return command;
   }
 
+  /**
+   * A process builder whose environment holds none of the CLI's settings variables ({@code
+   * MODELARTS_*}, {@code HUAWEICLOUD_*}), so that nothing in the caller's environment can point the
+   * CLI at another adapter or a config file.
+   */
+  private static ProcessBuilder builder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> name.startsWith("MODELARTS_") || name.startsWith("HUAWEICLOUD_"));
+    return builder;
+  }
+
   private boolean dumpArchive(List<String> command, Path archive)
       throws IOException, InterruptedException {
     Files.deleteIfExists(archive);
     Process process =
-        new ProcessBuilder(command)
+        builder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -165,7 +179,7 @@ final class StartupComparison {
   }
 
   private void check(String name, List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process process = builder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();
     if (exit != 0 || !output.contains(EXPECTED_OUTPUT)) {
@@ -186,7 +200,7 @@ final class StartupComparison {
   private static double timeMillis(List<String> command) throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process process =
-        new ProcessBuilder(command)
+        builder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
