@@ -26,7 +26,12 @@ public record MetricValues(Map<String, Double> numbers, Map<String, Object> othe
   public MetricValues {
     Objects.requireNonNull(numbers, "numbers");
     Map<String, Double> copy = new LinkedHashMap<>(numbers);
-    copy.forEach((name, value) -> Objects.requireNonNull(value, "value of " + name));
+    copy.forEach(
+        (name, value) -> {
+          if (value == null) {
+            throw new NullPointerException("value of " + name);
+          }
+        });
     numbers = Collections.unmodifiableMap(copy);
     others = JsonValues.copyOfObject(others);
   }

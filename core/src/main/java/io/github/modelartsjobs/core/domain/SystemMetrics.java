@@ -30,7 +30,10 @@ public record SystemMetrics(
     Map<String, MetricSeries> copy = new LinkedHashMap<>(series);
     copy.forEach(
         (name, s) -> {
-          if (!name.equals(Objects.requireNonNull(s, "series " + name).name())) {
+          if (s == null) {
+            throw new NullPointerException("series " + name);
+          }
+          if (!name.equals(s.name())) {
             throw new IllegalArgumentException(
                 "series key must match the series name, but " + name + " held " + s.name());
           }
