@@ -1128,15 +1128,16 @@ final class JobReader {
 
   /** A number sent as a number or as a string holding one, or null. */
   private Double number(JsonToken v) throws IOException {
-    if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+    if (v == JsonToken.VALUE_NUMBER_INT) {
       return parser.getDoubleValue();
     }
-    if (v == JsonToken.VALUE_STRING) {
+    if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_STRING) {
+      // Parsed from the token's characters: Jackson's getDoubleValue() makes a String first.
       try {
         return Decimals.parse(
             parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
       } catch (Decimals.NotANumber e) {
-        return null;
+        return v == JsonToken.VALUE_NUMBER_FLOAT ? parser.getDoubleValue() : null;
       }
     }
     return null;
