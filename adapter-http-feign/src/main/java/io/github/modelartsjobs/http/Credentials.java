@@ -18,7 +18,7 @@ sealed interface Credentials {
   record AccessKey(String accessKey, String secretKey) implements Credentials {
 
     /** Checks that neither key is null. */
-    AccessKey {
+    public AccessKey {
       Objects.requireNonNull(accessKey, "accessKey");
       Objects.requireNonNull(secretKey, "secretKey");
     }
@@ -38,7 +38,7 @@ sealed interface Credentials {
   record Token(String token) implements Credentials {
 
     /** Checks that the token is not null. */
-    Token {
+    public Token {
       Objects.requireNonNull(token, "token");
     }
 
@@ -57,7 +57,7 @@ sealed interface Credentials {
   record IamPassword(String user, String password, String domain) implements Credentials {
 
     /** Checks that no part is null. */
-    IamPassword {
+    public IamPassword {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(password, "password");
       Objects.requireNonNull(domain, "domain");

@@ -86,10 +86,9 @@ final class ResilientCalls {
             "modelarts-http",
             CircuitBreakerConfig.custom()
                 .failureRateThreshold((float) config.breakerFailureRate())
-                .slidingWindow(
-                    config.breakerWindow(),
-                    config.breakerMinimumCalls(),
-                    CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(config.breakerWindow())
+                .minimumNumberOfCalls(config.breakerMinimumCalls())
                 .waitDurationInOpenState(config.breakerOpenDuration())
                 .permittedNumberOfCallsInHalfOpenState(
                     Math.min(MAX_HALF_OPEN_CALLS, config.breakerMinimumCalls()))
