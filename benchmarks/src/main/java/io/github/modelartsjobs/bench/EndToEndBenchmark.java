@@ -52,6 +52,11 @@ public class EndToEndBenchmark {
   public void start() throws IOException {
     server = LoopbackServer.start(JOB_ID, VERSION_ID, Bodies.documentedSample(), 4);
     session = Session.fromSettings(adapterSettings(server.endpoint()));
+    session.getJobInfo(JOB_ID, VERSION_ID);
+    if (server.signed() != 1) {
+      throw new IllegalStateException(
+          "the adapter must sign its requests, but " + server.signed() + " of 1 were signed");
+    }
     client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

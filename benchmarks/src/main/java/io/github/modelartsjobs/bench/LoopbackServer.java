@@ -36,6 +36,7 @@ final class LoopbackServer implements AutoCloseable {
   private final String path;
   private final byte[] body;
   private final AtomicLong served = new AtomicLong();
+  private final AtomicLong signed = new AtomicLong();
 
   private LoopbackServer(HttpServer server, ExecutorService executor, String path, byte[] body) {
     this.server = server;
@@ -83,6 +84,11 @@ final class LoopbackServer implements AutoCloseable {
     return served.get();
   }
 
+  /** How many requests carried an AK/SK signature ({@code Authorization: SDK-HMAC-SHA256 ...}). */
+  long signed() {
+    return signed.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       in.transferTo(OutputStream.nullOutputStream());
@@ -91,6 +97,10 @@ final class LoopbackServer implements AutoCloseable {
         "GET".equals(exchange.getRequestMethod())
             && path.equals(exchange.getRequestURI().getPath());
     byte[] answer = known ? body : NOT_FOUND;
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization != null && authorization.startsWith("SDK-HMAC-SHA256 ")) {
+      signed.incrementAndGet();
+    }
 
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("X-Request-Id", "bench");
