@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "job-info",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = "Shows the details of one training job version.")
 final class JobInfoCommand implements Callable<Integer> {
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "modelarts-jobs",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     versionProvider = VersionProvider.class,
     synopsisSubcommandLabel = "COMMAND",
     description = {
@@ -32,14 +33,16 @@ import picocli.CommandLine.Spec;
           + " environment or in the --config file (a flag beats the environment, which beats the"
           + " file)."
     },
-    footerHeading = "%nCredentials (environment or config file only, never flags):%n",
+    footerHeading =
+        "%nCredentials come from the environment or the config file, never from flags:%n",
     footer = {
-      "  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK   AK/SK for signed requests"
-          + " (keys access-key, secret-key)",
-      "  MODELARTS_AUTH_TOKEN                    an IAM token instead (key auth-token)",
+      "  HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK  AK/SK, for signed requests",
+      "  MODELARTS_AUTH_TOKEN                       or an IAM token",
       "",
-      "Config file: a properties file of settings keys, such as adapter, fixtures.root, endpoint,",
-      "region, project-id, access-key, secret-key, auth-token, output, verbose, read-timeout.",
+      "The config file (--config) is a properties file of settings keys: adapter,",
+      "fixtures.root, endpoint, region, project-id, access-key, secret-key,",
+      "auth-token, output, verbose, and the adapters' tuning keys such as",
+      "read-timeout or retry-max-attempts.",
       "",
       "Example: modelarts-jobs job-info --job-id 10 --version-id 10"
     })
@@ -70,8 +73,8 @@ final class RootCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
       description =
-          "the service (env MODELARTS_ENDPOINT; default https://modelarts.REGION.myhuaweicloud.com);"
-              + " plain http only to a loopback host")
+          "the service's URL, by default built from the region (env MODELARTS_ENDPOINT);"
+              + " plain http is allowed only to a loopback host")
   String endpoint;
 
   @Option(

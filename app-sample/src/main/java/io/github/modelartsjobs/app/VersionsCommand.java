@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "versions",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = "Lists the versions of a training job, newest first.")
 final class VersionsCommand implements Callable<Integer> {
 

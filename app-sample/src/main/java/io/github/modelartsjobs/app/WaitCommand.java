@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "wait",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Polls a training job version until it succeeds, fails or is canceled.",
       "On a terminal one live line shows the status, the time elapsed and the time since the"

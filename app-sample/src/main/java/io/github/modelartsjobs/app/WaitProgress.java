@@ -72,7 +72,8 @@ final class WaitProgress implements WaitListener {
   @Override
   public void onPoll(TrainingJob job) {
     note = "";
-    if (live) {
+    boolean unchanged = status != null && job.status().filter(status::equals).isPresent();
+    if (live && unchanged) {
       refresh();
     }
   }
