@@ -2,12 +2,16 @@ package io.github.modelartsjobs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.modelartsjobs.codec.JobJsonCodec;
 import io.github.modelartsjobs.core.domain.JobStatus;
 import io.github.modelartsjobs.core.domain.TrainingJob;
 import io.github.modelartsjobs.core.error.ErrorContext;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,11 +84,9 @@ class JsonOutputTest {
     CliRun.Result result = new CliRun(port).run("versions", "--job-id", "10", "--output", "json");
 
     assertThat(result.code()).isZero();
-    JsonNode array = new ObjectMapper().readTree(result.out());
-    assertThat(array.isArray()).isTrue();
     List<TrainingJob> read = new ArrayList<>();
-    for (JsonNode element : array) {
-      read.add(read(element.toString()));
+    for (String element : elementsOf(result.out())) {
+      read.add(read(element));
     }
     assertThat(read).containsExactly(newest, older);
   }
@@ -119,5 +121,24 @@ class JsonOutputTest {
             "2024-05-01 10:00:05 UTC  JOBSTAT_COMPLETED (10), succeeded  (after 5s)",
             "training job 10 version 10 succeeded: JOBSTAT_COMPLETED (10), succeeded"
                 + " (waited 5s)");
+  }
+
+  /** The elements of a JSON array of objects, each as its own JSON text. */
+  static List<String> elementsOf(String jsonArray) throws IOException {
+    JsonFactory factory = new JsonFactory();
+    List<String> elements = new ArrayList<>();
+    try (JsonParser parser = factory.createParser(jsonArray)) {
+      assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        StringWriter element = new StringWriter();
+        try (JsonGenerator generator = factory.createGenerator(element)) {
+          generator.copyCurrentStructure(parser);
+        }
+        elements.add(element.toString());
+      }
+      assertThat(parser.currentToken()).isEqualTo(JsonToken.END_ARRAY);
+      assertThat(parser.nextToken()).isNull();
+    }
+    return elements;
   }
 }
