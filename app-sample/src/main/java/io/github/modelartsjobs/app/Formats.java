@@ -2,6 +2,8 @@ package io.github.modelartsjobs.app;
 
 import io.github.modelartsjobs.core.domain.JobStatus;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +24,10 @@ final class Formats {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static final String[] SI_SUFFIXES = {"", "k", "M", "G", "T", "P"};
+
+  private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
+
+  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
   private Formats() {}
 
@@ -97,33 +103,31 @@ final class Formats {
 
   /**
    * A number rounded for a summary: two decimals ({@code 1.27}), three significant digits below
-   * 0.01 ({@code 0.00178}), and a metric suffix from ten thousand up ({@code 91.8k}, {@code
-   * 5.77M}).
+   * 0.01 ({@code 0.00178}), and three significant digits with a metric suffix from a thousand up
+   * ({@code 9.44k}, {@code 5.77M}).
    */
   static String brief(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return Double.toString(value);
     }
     double abs = Math.abs(value);
-    if (abs >= 10_000) {
+    if (abs >= 1000) {
       int power = 0;
-      double scaled = value;
-      while (Math.abs(scaled) >= 1000 && power < SI_SUFFIXES.length - 1) {
-        scaled /= 1000;
+      BigDecimal scaled = new BigDecimal(value).round(THREE_DIGITS);
+      while (scaled.abs().compareTo(THOUSAND) >= 0 && power < SI_SUFFIXES.length - 1) {
+        scaled = scaled.movePointLeft(3).round(THREE_DIGITS);
         power++;
       }
-      return significant(scaled, 3) + SI_SUFFIXES[power];
+      return scaled.stripTrailingZeros().toPlainString() + SI_SUFFIXES[power];
     }
     if (abs > 0 && abs < 0.01) {
-      return significant(value, 3);
+      return significant(value);
     }
-    return number(
-        BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
+    return number(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue());
   }
 
-  private static String significant(double value, int digits) {
-    BigDecimal rounded = new BigDecimal(value).round(new java.math.MathContext(digits));
-    return rounded.stripTrailingZeros().toPlainString();
+  private static String significant(double value) {
+    return new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
   }
 
   /**

@@ -71,7 +71,9 @@ class FormatsTest {
     "5770405.5, 5.77M",
     "10487410, 10.5M",
     "0.001783, 0.00178",
-    "9999.994, 9999.99"
+    "9436.48, 9.44k",
+    "999.994, 999.99",
+    "999999, 1M"
   })
   void summariesRoundToTwoDecimalsOrThreeSignificantDigits(double value, String expected) {
     String text = Formats.brief(value);
