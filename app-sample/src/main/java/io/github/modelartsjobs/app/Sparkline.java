@@ -1,12 +1,12 @@
 package io.github.modelartsjobs.app;
 
 /**
- * A series of numbers drawn as one line of block characters, lowest {@code ▁} to highest {@code █},
- * scaled between the least and the greatest point of the series.
+ * A series of numbers drawn as one line of the eight block characters, from the lower one eighth
+ * block (U+2581) for the least point to the full block (U+2588) for the greatest.
  *
  * <p>A series longer than the width is shortened by averaging neighbouring points, so the line
  * never grows wider than asked. A point that is not a number (NaN) is drawn as a space, and a
- * series whose points are all equal as a flat line of {@code ▁}.
+ * series whose points are all equal as a flat line of the lowest block.
  */
 final class Sparkline {
 

@@ -124,7 +124,8 @@ class HttpProcessIT {
     service.signed(
         LoopbackService.versionPath(10, 10),
         403,
-        "{\"is_success\":false,\"error_code\":\"ModelArts.0108\",\"error_message\":\"not allowed\"}");
+        "{\"is_success\":false,\"error_code\":\"ModelArts.0108\","
+            + "\"error_message\":\"not allowed\"}");
 
     CliRun.Result result = cli().run(jobInfo(10));
 

@@ -28,7 +28,8 @@ class SettingsPrecedenceTest {
   void flagBeatsEnvironmentWhichBeatsTheConfigFile() throws IOException {
     Path file =
         config(
-            "adapter=http\nendpoint=http://127.0.0.1:1\nregion=file-region\nproject-id=file-project\n");
+            "adapter=http\nendpoint=http://127.0.0.1:1\n"
+                + "region=file-region\nproject-id=file-project\n");
     CliRun cli =
         cli().env("MODELARTS_ENDPOINT", "http://127.0.0.1:2").env("MODELARTS_REGION", "env-region");
 

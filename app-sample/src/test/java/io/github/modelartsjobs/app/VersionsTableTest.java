@@ -44,10 +44,12 @@ class VersionsTableTest {
         .isEqualTo(
             "Job 10 TestModelArtsJob: 2 versions\n"
                 + "\n"
-                + "VERSION  NAME        STATUS             CREATED                  DURATION    ENGINE\n"
-                + "10       jobVersion  JOBSTAT_COMPLETED  2018-04-20 02:06:30 UTC  8m 52.003s "
-                + " TensorFlow TF-1.4.0-python2.7\n"
-                + "5        V0001       JOBSTAT_FAILED     2018-04-19 01:06:40 UTC  2m 0.5s     -\n");
+                + "VERSION  NAME        STATUS             CREATED                  DURATION  "
+                + "  ENGINE\n"
+                + "10       jobVersion  JOBSTAT_COMPLETED  2018-04-20 02:06:30 UTC  8m 52.003s"
+                + "  TensorFlow TF-1.4.0-python2.7\n"
+                + "5        V0001       JOBSTAT_FAILED     2018-04-19 01:06:40 UTC  2m 0.5s  "
+                + "   -\n");
   }
 
   @Test
