@@ -2,9 +2,15 @@ package io.github.modelartsjobs.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Request;
+import feign.Response;
+import feign.Retryer;
+import feign.http2client.Http2Client;
 import io.github.modelartsjobs.core.domain.TrainingJob;
 import io.github.modelartsjobs.core.usecase.Session;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +36,10 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <p>Latency is measured with one thread ({@link Mode#AverageTime}), throughput with 16 threads
  * sharing one adapter, or one client, as an application would ({@link Mode#Throughput}).
+ *
+ * <p>A third side, for reference only, sends the same GET through plain Feign over its Java 11
+ * client ({@link PlainFeignApi}: no signing, no resilience, the body read whole and given to {@code
+ * readTree}), to show which part of the adapter's cost is Feign's own.
  */
 @State(Scope.Benchmark)
 public class EndToEndBenchmark {
@@ -41,6 +51,9 @@ public class EndToEndBenchmark {
   private Session session;
   private HttpClient client;
   private HttpRequest request;
+  private PlainFeignApi plainFeign;
+  private final Request.Options feignOptions =
+      new Request.Options(Duration.ofSeconds(10), Duration.ofSeconds(30), false);
   private final ObjectMapper mapper = new ObjectMapper();
 
   /**
@@ -68,6 +81,16 @@ public class EndToEndBenchmark {
             .header("Content-Type", "application/json")
             .GET()
             .build();
+    plainFeign =
+        Feign.builder()
+            .retryer(Retryer.NEVER_RETRY)
+            .client(
+                new Http2Client(
+                    HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build()))
+            .target(PlainFeignApi.class, server.endpoint());
   }
 
   /**
@@ -112,6 +135,26 @@ public class EndToEndBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public JsonNode bareClientLatency() throws Exception {
     return bareCall();
+  }
+
+  /**
+   * Latency of plain Feign plus {@code readTree}, one thread: a reference, not a floor.
+   *
+   * @return the tree
+   * @throws IOException if the body cannot be read
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public JsonNode plainFeignLatency() throws IOException {
+    try (Response response =
+            plainFeign.versionDetails(LoopbackServer.PROJECT_ID, JOB_ID, VERSION_ID, feignOptions);
+        InputStream body = response.body().asInputStream()) {
+      if (response.status() != 200) {
+        throw new IllegalStateException("status must be 200, but was " + response.status());
+      }
+      return mapper.readTree(body.readAllBytes());
+    }
   }
 
   /** Throughput of the adapter, 16 threads. */

@@ -224,6 +224,13 @@ public final class RunAll {
             "EndToEndBenchmark.bareClientThroughput",
             Target.atLeast(0.9)));
     rows.add(
+        primary(
+            jmh,
+            "end to end: latency, plain Feign + readTree (reference)",
+            "EndToEndBenchmark.plainFeignLatency",
+            "EndToEndBenchmark.bareClientLatency",
+            Target.none()));
+    rows.add(
         secondary(
             jmh,
             "end to end: allocation per call",
