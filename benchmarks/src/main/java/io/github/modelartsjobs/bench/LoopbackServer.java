@@ -79,7 +79,7 @@ final class LoopbackServer implements AutoCloseable {
     return URI.create(endpoint() + path);
   }
 
-  /** How many HTTP 200 answers the server sent. */
+  /** How many HTTP 200 answers the server sent (counted before the answer is written). */
   long served() {
     return served.get();
   }
@@ -102,14 +102,14 @@ final class LoopbackServer implements AutoCloseable {
       signed.incrementAndGet();
     }
 
+    if (known) {
+      served.incrementAndGet();
+    }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("X-Request-Id", "bench");
     exchange.sendResponseHeaders(known ? 200 : 404, answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
-    }
-    if (known) {
-      served.incrementAndGet();
     }
   }
 
