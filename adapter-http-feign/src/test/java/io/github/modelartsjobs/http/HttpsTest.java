@@ -67,7 +67,8 @@ class HttpsTest {
     } finally {
       server.stop();
     }
-    List<LoggedRequest> requests = server.findAll(WireMock.getRequestedFor(WireMock.urlEqualTo(path)));
+    List<LoggedRequest> requests =
+        server.findAll(WireMock.getRequestedFor(WireMock.urlEqualTo(path)));
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).getScheme()).isEqualTo("https");
     assertThat(requests.get(0).getProtocol()).isEqualTo("HTTP/2.0");
@@ -81,16 +82,26 @@ class HttpsTest {
         new ProcessBuilder(
                 keytool.toString(),
                 "-genkeypair",
-                "-alias", "server",
-                "-keyalg", "RSA",
-                "-keysize", "2048",
-                "-validity", "2",
-                "-dname", "CN=127.0.0.1",
-                "-ext", "san=ip:127.0.0.1",
-                "-storetype", "PKCS12",
-                "-keystore", keystore.toString(),
-                "-storepass", PASSWORD,
-                "-keypass", PASSWORD)
+                "-alias",
+                "server",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("keytool.log").toFile())
             .start();
