@@ -60,7 +60,7 @@ class TokenAuthenticationTest {
         .clock(time)
         .sleeper(time)
         .random(() -> 0.5)
-        .readTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofSeconds(10))
         .retryInitialBackoff(Duration.ofMillis(100));
   }
 
