@@ -53,6 +53,9 @@ import java.util.Optional;
  * twice in one object (duplicates are detected in every object, including inside strings holding
  * JSON, rather than letting the last one win); a body over the {@link CodecLimits}.
  *
+ * <p>A versions list is read in the order sent (the service sends the newest first). Its job id,
+ * name and description are copied into each version that does not carry its own.
+ *
  * <p>A body with {@code "is_success": false}, or without {@code is_success} and {@code job_id} but
  * with an {@code error_code} (a gateway error), is the typed error that {@link
  * io.github.modelartsjobs.core.error.ServiceErrors#fromService} gives for its code, whatever HTTP
