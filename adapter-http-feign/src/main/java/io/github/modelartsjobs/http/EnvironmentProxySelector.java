@@ -89,7 +89,8 @@ final class EnvironmentProxySelector extends ProxySelector {
     } catch (URISyntaxException e) {
       throw new InvalidSettingsException(
           HttpSettings.ENV_HTTPS_PROXY
-              + " must be a URL such as http://proxy.example.com:3128, but was not (value not shown)");
+              + " must be a URL such as http://proxy.example.com:3128,"
+              + " but was not (value not shown)");
     }
   }
 
@@ -108,7 +109,8 @@ final class EnvironmentProxySelector extends ProxySelector {
   }
 
   private boolean bypassed(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     for (String entry : noProxy) {
       if (entry.equals("*")) {
         return true;

@@ -1,6 +1,39 @@
 package io.github.modelartsjobs.http;
 
-import static io.github.modelartsjobs.http.HttpSettings.*;
+import static io.github.modelartsjobs.http.HttpSettings.ACCESS_KEY;
+import static io.github.modelartsjobs.http.HttpSettings.ALLOW_INSECURE_HTTP;
+import static io.github.modelartsjobs.http.HttpSettings.AUTH_TOKEN;
+import static io.github.modelartsjobs.http.HttpSettings.BREAKER_FAILURE_RATE;
+import static io.github.modelartsjobs.http.HttpSettings.BREAKER_MINIMUM_CALLS;
+import static io.github.modelartsjobs.http.HttpSettings.BREAKER_OPEN_DURATION;
+import static io.github.modelartsjobs.http.HttpSettings.BREAKER_WINDOW;
+import static io.github.modelartsjobs.http.HttpSettings.CALL_TIMEOUT;
+import static io.github.modelartsjobs.http.HttpSettings.CONNECT_TIMEOUT;
+import static io.github.modelartsjobs.http.HttpSettings.ENDPOINT;
+import static io.github.modelartsjobs.http.HttpSettings.ENV_ACCESS_KEY;
+import static io.github.modelartsjobs.http.HttpSettings.ENV_AUTH_TOKEN;
+import static io.github.modelartsjobs.http.HttpSettings.ENV_IAM_DOMAIN;
+import static io.github.modelartsjobs.http.HttpSettings.ENV_IAM_PASSWORD;
+import static io.github.modelartsjobs.http.HttpSettings.ENV_IAM_USER;
+import static io.github.modelartsjobs.http.HttpSettings.ENV_PROJECT_ID;
+import static io.github.modelartsjobs.http.HttpSettings.ENV_SECRET_KEY;
+import static io.github.modelartsjobs.http.HttpSettings.IAM_DOMAIN;
+import static io.github.modelartsjobs.http.HttpSettings.IAM_ENDPOINT;
+import static io.github.modelartsjobs.http.HttpSettings.IAM_PASSWORD;
+import static io.github.modelartsjobs.http.HttpSettings.IAM_USER;
+import static io.github.modelartsjobs.http.HttpSettings.MAX_ATTEMPTS_LIMIT;
+import static io.github.modelartsjobs.http.HttpSettings.MAX_BODY_BYTES;
+import static io.github.modelartsjobs.http.HttpSettings.MAX_BREAKER_CALLS;
+import static io.github.modelartsjobs.http.HttpSettings.MAX_PAGE_SIZE;
+import static io.github.modelartsjobs.http.HttpSettings.PAGE_SIZE;
+import static io.github.modelartsjobs.http.HttpSettings.PROJECT_ID;
+import static io.github.modelartsjobs.http.HttpSettings.READ_TIMEOUT;
+import static io.github.modelartsjobs.http.HttpSettings.REGION;
+import static io.github.modelartsjobs.http.HttpSettings.RETRY_AFTER_CAP;
+import static io.github.modelartsjobs.http.HttpSettings.RETRY_INITIAL_BACKOFF;
+import static io.github.modelartsjobs.http.HttpSettings.RETRY_MAX_ATTEMPTS;
+import static io.github.modelartsjobs.http.HttpSettings.RETRY_MAX_BACKOFF;
+import static io.github.modelartsjobs.http.HttpSettings.SECRET_KEY;
 
 import io.github.modelartsjobs.core.port.InvalidSettingsException;
 import java.net.InetAddress;
@@ -122,7 +155,8 @@ record HttpConfig(
               + Durations.human(retryMax));
     }
     int window = orDefault(b.breakerWindow, DEFAULT_BREAKER_WINDOW);
-    int minimumCalls = orDefault(b.breakerMinimumCalls, Math.min(DEFAULT_BREAKER_MINIMUM_CALLS, window));
+    int minimumCalls =
+        orDefault(b.breakerMinimumCalls, Math.min(DEFAULT_BREAKER_MINIMUM_CALLS, window));
     checkRange(BREAKER_WINDOW, window, 1, MAX_BREAKER_CALLS);
     checkRange(BREAKER_MINIMUM_CALLS, minimumCalls, 1, window);
     double failureRate =
@@ -154,7 +188,10 @@ record HttpConfig(
         window,
         positive(BREAKER_OPEN_DURATION, b.breakerOpenDuration, DEFAULT_BREAKER_OPEN_DURATION),
         checkRange(
-            MAX_BODY_BYTES, orDefault(b.maxBodyBytes, DEFAULT_MAX_BODY_BYTES), 1, Integer.MAX_VALUE),
+            MAX_BODY_BYTES,
+            orDefault(b.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
+            1,
+            Integer.MAX_VALUE),
         b.allowInsecureHttp,
         checkRange(PAGE_SIZE, orDefault(b.pageSize, DEFAULT_PAGE_SIZE), 1, MAX_PAGE_SIZE));
   }
@@ -271,9 +308,7 @@ record HttpConfig(
             b.iamUser,
             b.iamPassword,
             b.iamDomain,
-            new String[] {
-              ACCESS_KEY, SECRET_KEY, AUTH_TOKEN, IAM_USER, IAM_PASSWORD, IAM_DOMAIN
-            });
+            new String[] {ACCESS_KEY, SECRET_KEY, AUTH_TOKEN, IAM_USER, IAM_PASSWORD, IAM_DOMAIN});
     if (given.modes().size() > 0) {
       return given.credentials();
     }

@@ -66,10 +66,10 @@ import org.slf4j.LoggerFactory;
  * Response bodies are read up to {@code max-body-bytes}, and never past the call deadline, however
  * slowly they arrive.
  *
- * <p><b>Failures</b>: every one is a typed error of the core, never a Feign, Jackson,
- * Resilience4j or {@code java.net} exception. An HTTP error status and the service's {@code
- * error_code} map through {@link ServiceErrors#fromService} ({@code ModelArts.2775} with 400 is
- * {@code JobNotFoundException}, 401 {@code AuthenticationException}, 403 {@code
+ * <p><b>Failures</b>: every one is a typed error of the core, never a Feign, Jackson, Resilience4j
+ * or {@code java.net} exception. An HTTP error status and the service's {@code error_code} map
+ * through {@link ServiceErrors#fromService} ({@code ModelArts.2775} with 400 is {@code
+ * JobNotFoundException}, 401 {@code AuthenticationException}, 403 {@code
  * PermissionDeniedException}, 429 {@code ThrottledException}, 5xx {@code
  * ServiceUnavailableException}); an HTML or empty error body still gives the typed error for its
  * status, with a short excerpt as the message; {@code "is_success": false} in a 200 is the typed
@@ -85,8 +85,8 @@ import org.slf4j.LoggerFactory;
  * line per call (method, path, outcome, attempts, milliseconds, request id), one WARN line per
  * retry and per breaker transition; never a header or a body.
  *
- * <p>Thread-safe: one port is meant to be shared by all threads; its connections are reused.
- * {@link #close()} stops its threads.
+ * <p>Thread-safe: one port is meant to be shared by all threads; its connections are reused. {@link
+ * #close()} stops its threads.
  */
 public final class HttpJobDetails implements JobDetailsPort {
 
@@ -151,7 +151,11 @@ public final class HttpJobDetails implements JobDetailsPort {
     this.bodyReader = new BodyReader(clock);
     this.transport =
         new Transport(
-            bodyReader, config.connectTimeout(), config.readTimeout(), config.maxBodyBytes(), clock);
+            bodyReader,
+            config.connectTimeout(),
+            config.readTimeout(),
+            config.maxBodyBytes(),
+            clock);
     Http2Client jdkClient = new Http2Client(httpClient);
     this.authenticator = authenticator(config, jdkClient);
     this.api =
@@ -305,8 +309,7 @@ public final class HttpJobDetails implements JobDetailsPort {
       }
       boolean lastPage = part.versions().size() < pageSize;
       boolean allCollected =
-          first.versionCount().isPresent()
-              && collected.size() >= first.versionCount().getAsLong();
+          first.versionCount().isPresent() && collected.size() >= first.versionCount().getAsLong();
       if (lastPage || allCollected) {
         break;
       }
@@ -390,8 +393,7 @@ public final class HttpJobDetails implements JobDetailsPort {
       try (response) {
         int status = response.status();
         trace.answered(status, Transport.header(response, "X-Request-Id"));
-        ErrorContext answered =
-            trace.ids().withHttpStatus(status).withRequestId(trace.requestId());
+        ErrorContext answered = trace.ids().withHttpStatus(status).withRequestId(trace.requestId());
         boolean success = status >= 200 && status <= 299;
         byte[] body = transport.body(response, success, deadline, answered);
         if (success) {
@@ -541,7 +543,8 @@ public final class HttpJobDetails implements JobDetailsPort {
    * <table>
    *   <caption>Settings</caption>
    *   <tr><th>key</th><th>default</th></tr>
-   *   <tr><td>{@code endpoint}</td><td>{@code https://modelarts.{region}.myhuaweicloud.com}</td></tr>
+   *   <tr><td>{@code endpoint}</td>
+   *       <td>{@code https://modelarts.{region}.myhuaweicloud.com}</td></tr>
    *   <tr><td>{@code region}</td><td>none (needed when an endpoint is derived)</td></tr>
    *   <tr><td>{@code project-id}</td><td>{@code HUAWEICLOUD_SDK_PROJECT_ID}</td></tr>
    *   <tr><td>{@code access-key}, {@code secret-key}</td>
@@ -558,18 +561,21 @@ public final class HttpJobDetails implements JobDetailsPort {
    *   <tr><td>{@code retry-max-attempts}</td><td>3 (1 to 20), the first attempt included</td></tr>
    *   <tr><td>{@code retry-initial-backoff}</td><td>500ms</td></tr>
    *   <tr><td>{@code retry-max-backoff}</td><td>10s</td></tr>
-   *   <tr><td>{@code retry-after-cap}</td><td>60s: the longest {@code Retry-After} honoured</td></tr>
+   *   <tr><td>{@code retry-after-cap}</td>
+   *       <td>60s: the longest {@code Retry-After} honoured</td></tr>
    *   <tr><td>{@code breaker-failure-rate}</td><td>50 (percent of recorded attempts)</td></tr>
    *   <tr><td>{@code breaker-minimum-calls}</td><td>20 (attempts before the rate counts)</td></tr>
-   *   <tr><td>{@code breaker-window}</td><td>50 (the last attempts the rate is taken over)</td></tr>
+   *   <tr><td>{@code breaker-window}</td>
+   *       <td>50 (the last attempts the rate is taken over)</td></tr>
    *   <tr><td>{@code breaker-open-duration}</td><td>30s</td></tr>
    *   <tr><td>{@code max-body-bytes}</td><td>33554432 (32 MiB)</td></tr>
-   *   <tr><td>{@code allow-insecure-http}</td><td>false (http to loopback is always allowed)</td></tr>
+   *   <tr><td>{@code allow-insecure-http}</td>
+   *       <td>false (http to loopback is always allowed)</td></tr>
    *   <tr><td>{@code page-size}</td><td>100 (1 to 1000), versions per page</td></tr>
    * </table>
    *
-   * <p>Exactly one kind of credentials must be given; those given here or in settings win over
-   * the environment. {@link #build()} checks everything and fails with an {@link
+   * <p>Exactly one kind of credentials must be given; those given here or in settings win over the
+   * environment. {@link #build()} checks everything and fails with an {@link
    * InvalidSettingsException} saying "x must be ..., but was y", naming the settings key. Not
    * thread-safe.
    */

@@ -62,7 +62,8 @@ class FaultTest {
     }
 
     assertThat(e)
-        .hasMessageStartingWith("service unavailable for training job 10 version 10: could not connect")
+        .hasMessageStartingWith(
+            "service unavailable for training job 10 version 10: could not connect")
         .hasMessageEndingWith("; 3 attempts failed");
     assertThat(time.sleeps()).hasSize(2);
     assertThat(logs.lines()).anyMatch(l -> l.contains("after 3 attempts"));
@@ -70,8 +71,7 @@ class FaultTest {
 
   @Test
   void aConnectionResetInTheMiddleOfTheBodyIsRetried() {
-    inSequence(
-        aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), json(200, DETAILS));
+    inSequence(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), json(200, DETAILS));
 
     TrainingJob job;
     try (HttpJobDetails port = Ports.signed(server, time).build()) {
@@ -105,7 +105,7 @@ class FaultTest {
 
   @Test
   void aReadTimeoutOnEveryAttemptFailsAsUnavailableWithinTheDeadline() {
-    server.stubDetails(10, 10, json(200, DETAILS).withFixedDelay(1500));
+    server.stubDetails(10, 10, json(200, DETAILS).withFixedDelay(5000));
     long start = System.nanoTime();
 
     try (HttpJobDetails port =
@@ -115,13 +115,13 @@ class FaultTest {
           .isInstanceOf(ServiceUnavailableException.class)
           .hasMessageContaining("the service did not answer in time; 3 attempts failed");
     }
-    assertThat(millisSince(start)).isLessThan(1500);
+    assertThat(millisSince(start)).isLessThan(4000);
     awaitRequests(PATH, 3);
   }
 
   @Test
   void aTricklingBodyFailsAtTheCallDeadline() {
-    server.stubDetails(10, 10, json(200, DETAILS).withChunkedDribbleDelay(50, 5000));
+    server.stubDetails(10, 10, json(200, DETAILS).withChunkedDribbleDelay(200, 20_000));
     long start = System.nanoTime();
 
     try (HttpJobDetails port =
@@ -134,7 +134,7 @@ class FaultTest {
           .isInstanceOf(ServiceUnavailableException.class)
           .hasMessageContaining("the call deadline of 1s passed while reading the body");
     }
-    assertThat(millisSince(start)).isBetween(900L, 1600L);
+    assertThat(millisSince(start)).isBetween(900L, 4000L);
     assertThat(server.requestsTo(PATH)).hasSize(1);
   }
 
@@ -154,7 +154,7 @@ class FaultTest {
           .hasMessageContaining("no data for 300ms while reading the body; 3 attempts failed");
       assertThat(stalling.requests()).isEqualTo(3);
     }
-    assertThat(millisSince(start)).isLessThan(3000);
+    assertThat(millisSince(start)).isLessThan(5000);
   }
 
   @Test
@@ -253,7 +253,8 @@ class FaultTest {
 
       assertThatThrownBy(() -> port.versionDetails(REF))
           .isInstanceOf(JobNotFoundException.class)
-          .hasMessage("training job 10 version 10 not found (ModelArts.2775, HTTP 400, request req-400)");
+          .hasMessage(
+              "training job 10 version 10 not found (ModelArts.2775, HTTP 400, request req-400)");
     }
     assertThat(server.requestsTo(PATH)).hasSize(1);
   }
@@ -261,9 +262,7 @@ class FaultTest {
   @Test
   void forbiddenIsPermissionDeniedAndNotRetried() {
     server.stubDetails(
-        10,
-        10,
-        json(403, "{\"error_code\":\"ModelArts.0108\",\"error_msg\":\"no permission\"}"));
+        10, 10, json(403, "{\"error_code\":\"ModelArts.0108\",\"error_msg\":\"no permission\"}"));
 
     try (HttpJobDetails port = Ports.signed(server, time).build()) {
 
@@ -286,7 +285,8 @@ class FaultTest {
             .withHeader("Content-Type", "text/html")
             .withBody(
                 "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502"
-                    + " Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n"));
+                    + " Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n"
+                    + "</html>\n"));
 
     ServiceUnavailableException e;
     try (HttpJobDetails port = Ports.signed(server, time).build()) {
@@ -389,7 +389,7 @@ class FaultTest {
   }
 
   private void awaitRequests(String path, int expected) {
-    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     List<?> requests = server.requestsTo(path);
     while (requests.size() < expected && System.nanoTime() < until) {
       Thread.onSpinWait();

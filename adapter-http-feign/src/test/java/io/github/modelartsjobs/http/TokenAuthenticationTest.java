@@ -60,7 +60,7 @@ class TokenAuthenticationTest {
         .clock(time)
         .sleeper(time)
         .random(() -> 0.5)
-        .readTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofSeconds(10))
         .retryInitialBackoff(Duration.ofMillis(100));
   }
 
@@ -94,8 +94,7 @@ class TokenAuthenticationTest {
   private void iamIssues(String... tokens) {
     for (int i = 0; i < tokens.length; i++) {
       String state = i == 0 ? STARTED : "token " + i;
-      var mapping =
-          post(urlEqualTo(TOKENS)).inScenario("iam").whenScenarioStateIs(state);
+      var mapping = post(urlEqualTo(TOKENS)).inScenario("iam").whenScenarioStateIs(state);
       if (i + 1 < tokens.length) {
         mapping = mapping.willSetStateTo("token " + (i + 1));
       }
@@ -126,11 +125,11 @@ class TokenAuthenticationTest {
                 .withHeader("X-Auth-Token", absent())
                 .withRequestBody(
                     equalToJson(
-                        "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":"
-                            + "{\"name\":\"alice\",\"password\":\""
+                        "{\"auth\":{\"identity\":{\"methods\":[\"password\"],"
+                            + "\"password\":{\"user\":{\"name\":\"alice\",\"password\":\""
                             + PASSWORD
-                            + "\",\"domain\":{\"name\":\"example-domain\"}}}},\"scope\":{\"project\""
-                            + ":{\"id\":\""
+                            + "\",\"domain\":{\"name\":\"example-domain\"}}}},"
+                            + "\"scope\":{\"project\":{\"id\":\""
                             + FakeModelArts.PROJECT
                             + "\"}}}}")));
   }

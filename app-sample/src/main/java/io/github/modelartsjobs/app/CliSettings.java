@@ -257,11 +257,6 @@ final class CliSettings {
     return AdapterSettings.of(values).flag(VERBOSE).orElse(false);
   }
 
-  /** Where the value of a key came from, such as {@code --endpoint} or {@code MODELARTS_REGION}. */
-  String origin(String key) {
-    return origins.getOrDefault(key, "default");
-  }
-
   /** The keys given and where each came from, values left out; for a debug line. */
   @Override
   public String toString() {

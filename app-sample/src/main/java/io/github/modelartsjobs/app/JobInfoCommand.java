@@ -4,7 +4,7 @@ import io.github.modelartsjobs.core.port.JobDetailsPort;
 import io.github.modelartsjobs.core.usecase.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code job-info}: the details of one training job version, as a table or as JSON. */
 @Command(
@@ -16,21 +16,7 @@ final class JobInfoCommand implements Callable<Integer> {
 
   private final RootCommand root;
 
-  @Option(
-      names = "--job-id",
-      required = true,
-      paramLabel = "N",
-      converter = Ids.class,
-      description = "the training job id")
-  long jobId;
-
-  @Option(
-      names = "--version-id",
-      required = true,
-      paramLabel = "N",
-      converter = Ids.class,
-      description = "the version id")
-  long versionId;
+  @Mixin VersionOptions version;
 
   JobInfoCommand(RootCommand root) {
     this.root = root;
@@ -41,7 +27,7 @@ final class JobInfoCommand implements Callable<Integer> {
     Printer printer = root.printer();
     JobDetailsPort port = root.openPort();
     try (Session session = Session.of(port)) {
-      printer.job(session.getJobInfo(jobId, versionId));
+      printer.job(session.getJobInfo(version.jobId, version.versionId));
     }
     return ExitCodes.OK;
   }

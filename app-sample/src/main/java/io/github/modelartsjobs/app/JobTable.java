@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -263,7 +264,7 @@ final class JobTable {
     return id;
   }
 
-  private static Optional<String> ids(java.util.OptionalLong id) {
+  private static Optional<String> ids(OptionalLong id) {
     return id.isPresent() ? Optional.of(Long.toString(id.getAsLong())) : Optional.empty();
   }
 

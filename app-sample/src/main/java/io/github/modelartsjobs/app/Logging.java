@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Logging {
 
-  /** The logger of this library's packages. */
-  static final String LIBRARY = "io.github.modelartsjobs";
+  private static final String LIBRARY = "io.github.modelartsjobs";
 
   private Logging() {}
 

@@ -87,10 +87,8 @@ public final class Main {
       return helpCode;
     }
 
-    try {
-      try (Logging.Restore levels = Logging.configure(root.settings().verbose())) {
-        return call(parsed);
-      }
+    try (Logging.Restore levels = Logging.configure(root.settings().verbose())) {
+      return call(parsed);
     } catch (ParameterException e) {
       return usageError(e, err);
     } catch (Exception e) {
@@ -111,7 +109,6 @@ public final class Main {
     commandLine.addSubcommand(new CommandLine(new WaitCommand(root)));
     commandLine.setOut(new PrintWriter(root.out(), true));
     commandLine.setErr(new PrintWriter(root.err(), true));
-    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     setExitCodeHelp(commandLine, true);
     commandLine.getSubcommands().forEach((name, sub) -> setExitCodeHelp(sub, name.equals("wait")));
     return commandLine;

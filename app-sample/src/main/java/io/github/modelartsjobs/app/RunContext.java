@@ -4,6 +4,7 @@ import io.github.modelartsjobs.core.port.AdapterSettings;
 import io.github.modelartsjobs.core.port.JobDetailsAdapters;
 import io.github.modelartsjobs.core.port.JobDetailsPort;
 import io.github.modelartsjobs.core.usecase.Sleeper;
+import java.io.Console;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -29,7 +30,28 @@ record RunContext(Clock clock, Sleeper sleeper, boolean interactive, PortFactory
   /** The real surroundings: the UTC system clock, real sleeps, the console, the adapter SPI. */
   static RunContext system() {
     return new RunContext(
-        Clock.systemUTC(), Sleeper.system(), System.console() != null, JobDetailsAdapters::create);
+        Clock.systemUTC(),
+        Sleeper.system(),
+        isTerminal(System.console()),
+        JobDetailsAdapters::create);
+  }
+
+  /**
+   * Whether the JVM's console is a terminal. Up to Java 21 a console exists only when stdin and
+   * stdout are terminals; from Java 22 one may exist for pipes too, and {@code isTerminal()}
+   * (looked up by reflection, since this code is built for Java 17) tells.
+   */
+  static boolean isTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Builds the port for a run. */

@@ -110,11 +110,6 @@ final class TextLayout {
       return this;
     }
 
-    /** Whether no row was added. */
-    boolean isEmpty() {
-      return rows.isEmpty();
-    }
-
     /** The aligned lines. */
     List<String> lines() {
       List<Integer> widths = new ArrayList<>();

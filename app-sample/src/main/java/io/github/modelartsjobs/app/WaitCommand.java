@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,21 +36,7 @@ final class WaitCommand implements Callable<Integer> {
 
   private final RootCommand root;
 
-  @Option(
-      names = "--job-id",
-      required = true,
-      paramLabel = "N",
-      converter = Ids.class,
-      description = "the training job id")
-  long jobId;
-
-  @Option(
-      names = "--version-id",
-      required = true,
-      paramLabel = "N",
-      converter = Ids.class,
-      description = "the version id")
-  long versionId;
+  @Mixin VersionOptions version;
 
   @Option(
       names = "--timeout",
@@ -71,7 +58,7 @@ final class WaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobVersionRef ref = JobVersionRef.of(jobId, versionId);
+    JobVersionRef ref = version.ref();
     WaitOptions options = WaitOptions.defaults();
     if (timeout != null) {
       options = options.withTimeout(timeout);
