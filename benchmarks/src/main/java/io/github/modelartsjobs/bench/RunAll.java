@@ -290,22 +290,24 @@ public final class RunAll {
   private static String machine() {
     return String.format(
             Locale.ROOT,
-            "Machine: %d processors, CPU %s, %s, Java %s (%s), run JVM max heap %d MiB%n",
+            "Machine: %d processors, CPU %s, memory %s, %s, Java %s (%s %s)%n",
             Runtime.getRuntime().availableProcessors(),
-            cpuModel(),
+            procLine("/proc/cpuinfo", "model name"),
+            procLine("/proc/meminfo", "MemTotal"),
             System.getProperty("os.name") + " " + System.getProperty("os.arch"),
             System.getProperty("java.version"),
             System.getProperty("java.vm.name"),
-            Runtime.getRuntime().maxMemory() >> 20)
-        + "JVM arguments of this run: "
+            System.getProperty("java.vm.version"))
+        + "JMH forks: 1, warm-up and measurement as in docs/benchmarks.md; arguments of this run: "
         + ManagementFactory.getRuntimeMXBean().getInputArguments()
         + "\n";
   }
 
-  private static String cpuModel() {
+  /** The value of the first line of a /proc file that starts with the key, or "unknown". */
+  private static String procLine(String file, String key) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
+      for (String line : Files.readAllLines(Path.of(file))) {
+        if (line.startsWith(key)) {
           return line.substring(line.indexOf(':') + 1).trim();
         }
       }
