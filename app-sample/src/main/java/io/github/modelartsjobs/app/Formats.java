@@ -72,8 +72,14 @@ final class Formats {
   }
 
   private static String fraction(int millis) {
-    String digits = String.format(Locale.ROOT, "%03d", millis);
-    return "." + digits.replaceFirst("0+$", "");
+    // Plain string work: String.format and a regex would load the formatter, the locale data and
+    // the regex engine just for this, a noticeable part of the command's start-up.
+    String digits = Integer.toString(1000 + millis).substring(1);
+    int end = digits.length();
+    while (end > 0 && digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    return "." + digits.substring(0, end);
   }
 
   /** An instant in UTC, such as {@code 2018-04-20 02:06:30.635 UTC}; no fraction when whole. */
