@@ -98,7 +98,7 @@ final class HttpSettings {
       throw new io.github.modelartsjobs.core.port.InvalidSettingsException(
           key
               + " must be an absolute URL such as https://host.example.com, but was \""
-              + value
+              + HttpConfig.withoutUserInfo(value)
               + "\"",
           e);
     }
