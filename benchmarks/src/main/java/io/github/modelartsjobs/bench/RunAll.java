@@ -187,6 +187,13 @@ public final class RunAll {
             "DecodeBenchmark.readTreeFloor[small]",
             Target.atMost(1.3)));
     rows.add(
+        primary(
+            jmh,
+            "decode small: time, against readTree + the same conversions (reference)",
+            "DecodeBenchmark.codec[small]",
+            "DecodeBenchmark.readTreeAndConvert[small]",
+            Target.none()));
+    rows.add(
         secondary(
             jmh,
             "decode small: allocation",
