@@ -1,0 +1,390 @@
+package io.github.modelartsjobs.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
+import io.github.modelartsjobs.core.domain.JobVersionRef;
+import io.github.modelartsjobs.core.error.ModelArtsException;
+import io.github.modelartsjobs.core.port.AdapterSettings;
+import io.github.modelartsjobs.core.port.InvalidSettingsException;
+import io.github.modelartsjobs.core.port.JobDetailsAdapters;
+import io.github.modelartsjobs.core.port.JobDetailsPort;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Known credentials, faults and load, everything logged at the most verbose level, every error and
+ * every {@code toString} kept: none of the credentials, and none of the signatures the stub
+ * received, shows up anywhere.
+ *
+ * <p>What is searched: every logback event of every logger at TRACE (message, arguments, key
+ * values, stack traces), every record of {@code java.util.logging} at ALL, everything printed to
+ * standard out and error during the run, the message, {@code toString}, stack trace and context of
+ * every error (causes and suppressed errors included), and the {@code toString} of the settings,
+ * the port and the jobs read.
+ */
+class SecretsNeverLeakTest {
+
+  private static final String AK = "AKTESTLEAK0000000001";
+
+  private static final String SK = "SKtestLeakSecretValue0123456789abcdefABCD";
+
+  private static final String TOKEN =
+      "MIItokenLEAKvalue0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP";
+
+  private static final String IAM_PASSWORD = "PwLeakSecret9876zyx";
+
+  private static final String IAM_TOKEN =
+      "MIIiamTOKENfromSTUBleak0123456789abcdefghijklmnopqrstuvwxyzQRSTUVW";
+
+  private static final Pattern SIGNATURE = Pattern.compile("Signature=([0-9a-fA-F]{16,})");
+
+  private final StringBuilder captured = new StringBuilder();
+  private final List<Throwable> errors = new ArrayList<>();
+  private Capture capture;
+
+  @BeforeEach
+  void captureEverything() {
+    capture = new Capture(captured);
+  }
+
+  @AfterEach
+  void stopCapturing() {
+    capture.close();
+  }
+
+  @Test
+  void akSkCredentialsAndSignaturesNeverShowUnderFaultsAndLoad() throws Exception {
+    try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
+      Map<String, String> settings = settings(stub);
+      settings.put("access-key", AK);
+      settings.put("secret-key", SK);
+
+      exercise(stub, settings);
+
+      Set<String> signatures = signatures(stub);
+      assertThat(signatures).as("signatures the stub received").hasSizeGreaterThan(100);
+      assertNothingLeaks(stub, Set.of(AK, SK), signatures);
+    }
+  }
+
+  @Test
+  void aFixedTokenNeverShowsUnderFaultsAndLoad() throws Exception {
+    try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
+      Map<String, String> settings = settings(stub);
+      settings.put("auth-token", TOKEN);
+
+      exercise(stub, settings);
+
+      assertThat(stub.credentialHeaders).as("tokens the stub received").contains(TOKEN);
+      assertNothingLeaks(stub, Set.of(TOKEN), Set.of());
+    }
+  }
+
+  @Test
+  void anIamPasswordAndTheTokenItBuysNeverShowUnderFaultsAndLoad() throws Exception {
+    try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
+      stub.iamToken = IAM_TOKEN;
+      Map<String, String> settings = settings(stub);
+      settings.put("iam-endpoint", stub.endpoint());
+      settings.put("iam-user", "leak-test-user");
+      settings.put("iam-password", IAM_PASSWORD);
+      settings.put("iam-domain", "leak-test-domain");
+      settings.put("region", "cn-north-4");
+
+      exercise(stub, settings);
+
+      assertThat(stub.iamCalls.get()).as("token requests").isPositive();
+      assertThat(stub.credentialHeaders).as("tokens the stub received").contains(IAM_TOKEN);
+      assertNothingLeaks(stub, Set.of(IAM_PASSWORD, IAM_TOKEN), Set.of());
+    }
+  }
+
+  @Test
+  void errorMessagesThatEchoTheCredentialsAreRedacted() throws Exception {
+    try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
+      Map<String, String> settings = settings(stub);
+      settings.put("access-key", AK);
+      settings.put("secret-key", SK);
+      stub.faults(1.0, 0, 0);
+      stub.echoInErrors = "you sent " + AK + " signed with " + SK;
+
+      try (JobDetailsPort port = create(settings)) {
+        for (int v = 1; v <= 5; v++) {
+          try {
+            port.versionDetails(new JobVersionRef(11, v));
+          } catch (ModelArtsException e) {
+            errors.add(e);
+          }
+        }
+      }
+
+      assertThat(errors).hasSize(5);
+      assertNothingLeaks(stub, Set.of(AK, SK), signatures(stub));
+    }
+  }
+
+  @Test
+  void settingsWithBadValuesNeverShowTheSecretsInTheirErrors() {
+    List<Map<String, String>> bad = new ArrayList<>();
+    for (String key : List.of("secret-key", "auth-token", "iam-password", "access-key")) {
+      Map<String, String> settings = new HashMap<>();
+      settings.put("endpoint", "http://127.0.0.1:1");
+      settings.put("project-id", FaultyStub.PROJECT);
+      settings.put(key, SK + "\n\t" + TOKEN);
+      settings.put("read-timeout", "soon");
+      bad.add(settings);
+    }
+
+    for (Map<String, String> settings : bad) {
+      try (JobDetailsPort port = create(settings)) {
+        captured.append(port).append('\n');
+      } catch (InvalidSettingsException | ModelArtsException e) {
+        errors.add(e);
+      }
+      captured.append(AdapterSettings.of(settings)).append('\n');
+    }
+
+    assertThat(errors).as("settings rejected").isNotEmpty();
+    assertNothingLeaks(null, Set.of(SK, TOKEN), Set.of());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private Map<String, String> settings(FaultyStub stub) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("endpoint", stub.endpoint());
+    settings.put("project-id", FaultyStub.PROJECT);
+    settings.put("connect-timeout", "2s");
+    settings.put("read-timeout", "3s");
+    settings.put("call-timeout", "20s");
+    settings.put("retry-max-attempts", "3");
+    settings.put("retry-initial-backoff", "1ms");
+    settings.put("retry-max-backoff", "10ms");
+    settings.put("breaker-open-duration", "200ms");
+    return settings;
+  }
+
+  private static JobDetailsPort create(Map<String, String> settings) {
+    return JobDetailsAdapters.create("http", AdapterSettings.of(settings));
+  }
+
+  /** A load run with faults, a run with every attempt failing, and the versions list. */
+  private void exercise(FaultyStub stub, Map<String, String> settings) throws Exception {
+    captured.append(AdapterSettings.of(settings)).append('\n');
+    try (JobDetailsPort port = create(settings)) {
+      captured.append(port).append('\n');
+      stub.faults(0.05, 0.05, 0.01);
+      LoadRun run = new LoadRun(400, 8, 12, 1).run(port);
+      errors.addAll(run.typedErrors);
+      errors.addAll(run.untyped);
+
+      stub.faults(1.0, 0, 0);
+      LoadRun failing = new LoadRun(60, 4, 12, 10_001).run(port);
+      errors.addAll(failing.typedErrors);
+      errors.addAll(failing.untyped);
+
+      stub.faults(0, 0, 0);
+      LoadWithFaultsTest.pause(java.time.Duration.ofMillis(300));
+      try {
+        captured.append(port.versions(12)).append('\n');
+        captured.append(port.versionDetails(new JobVersionRef(12, 99_999))).append('\n');
+      } catch (RuntimeException e) {
+        errors.add(e);
+      }
+      assertThat(run.rightJob.get()).as("calls that got their job").isPositive();
+      assertThat(failing.errors()).as("calls that failed").isEqualTo(60);
+    }
+  }
+
+  private static Set<String> signatures(FaultyStub stub) {
+    Set<String> out = new TreeSet<>();
+    for (String header : stub.credentialHeaders) {
+      Matcher m = SIGNATURE.matcher(header);
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  private void assertNothingLeaks(FaultyStub stub, Set<String> secrets, Set<String> signatures) {
+    capture.close();
+    StringBuilder all = new StringBuilder(captured);
+    for (Throwable error : errors) {
+      render(error, all);
+    }
+    String text = all.toString();
+
+    assertThat(text).as("what was captured").isNotBlank();
+    assertThat(errors).as("errors to search").isNotEmpty();
+    for (String secret : secrets) {
+      assertThat(text).as("captured text must not hold a credential").doesNotContain(secret);
+    }
+    List<String> leaked = signatures.stream().filter(text::contains).toList();
+    assertThat(leaked).as("signatures found in the captured text").isEmpty();
+    if (stub != null) {
+      assertThat(stub.credentialHeaders).as("credentials were sent").isNotEmpty();
+    }
+  }
+
+  private static void render(Throwable error, StringBuilder out) {
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    out.append(trace).append('\n');
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    renderChain(error, out, seen);
+  }
+
+  private static void renderChain(Throwable error, StringBuilder out, Set<Throwable> seen) {
+    if (error == null || !seen.add(error)) {
+      return;
+    }
+    out.append(error).append('\n').append(error.getMessage()).append('\n');
+    out.append(error.getLocalizedMessage()).append('\n');
+    if (error instanceof ModelArtsException m) {
+      out.append(m.context()).append('\n');
+      out.append(m.context().details()).append('\n');
+    }
+    renderChain(error.getCause(), out, seen);
+    for (Throwable suppressed : error.getSuppressed()) {
+      renderChain(suppressed, out, seen);
+    }
+  }
+
+  /**
+   * Whether a logger belongs to the stub server, which plays the service and is no part of ours.
+   */
+  private static boolean isTheStubs(String logger) {
+    return logger.startsWith("wiremock.")
+        || logger.startsWith("com.github.tomakehurst.")
+        || logger.startsWith("org.eclipse.jetty.");
+  }
+
+  /** Everything logged or printed while it is open, except what the stub server logs. */
+  private static final class Capture implements AutoCloseable {
+    private final StringBuilder into;
+    private final Logger root;
+    private final Level rootLevel;
+    private final AppenderBase<ILoggingEvent> appender;
+    private final java.util.logging.Logger julRoot;
+    private final java.util.logging.Level julLevel;
+    private final Handler julHandler;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private boolean closed;
+
+    Capture(StringBuilder into) {
+      this.into = into;
+      LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+      root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+      rootLevel = root.getLevel();
+      for (Logger logger : context.getLoggerList()) {
+        logger.setLevel(logger == root ? Level.TRACE : null);
+      }
+      appender =
+          new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+              if (isTheStubs(event.getLoggerName())) {
+                return;
+              }
+              StringBuilder line = new StringBuilder();
+              line.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(' ');
+              line.append(event.getFormattedMessage()).append(' ').append(event.getMessage());
+              if (event.getArgumentArray() != null) {
+                for (Object argument : event.getArgumentArray()) {
+                  line.append(' ').append(argument);
+                }
+              }
+              if (event.getKeyValuePairs() != null) {
+                line.append(' ').append(event.getKeyValuePairs());
+              }
+              line.append(' ').append(event.getMDCPropertyMap());
+              IThrowableProxy thrown = event.getThrowableProxy();
+              if (thrown != null) {
+                line.append('\n').append(ThrowableProxyUtil.asString(thrown));
+              }
+              synchronized (into) {
+                into.append(line).append('\n');
+              }
+            }
+          };
+      appender.setContext(context);
+      appender.start();
+      root.addAppender(appender);
+
+      julRoot = java.util.logging.Logger.getLogger("");
+      julLevel = julRoot.getLevel();
+      julRoot.setLevel(java.util.logging.Level.ALL);
+      SimpleFormatter formatter = new SimpleFormatter();
+      julHandler =
+          new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+              String line = formatter.format(record);
+              synchronized (into) {
+                into.append(line);
+              }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      julHandler.setLevel(java.util.logging.Level.ALL);
+      julRoot.addHandler(julHandler);
+
+      out = System.out;
+      err = System.err;
+      PrintStream tee = new PrintStream(printed, true, StandardCharsets.UTF_8);
+      System.setOut(tee);
+      System.setErr(tee);
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      System.setOut(out);
+      System.setErr(err);
+      root.detachAppender(appender);
+      appender.stop();
+      root.setLevel(rootLevel);
+      julRoot.removeHandler(julHandler);
+      julRoot.setLevel(julLevel);
+      synchronized (into) {
+        into.append(printed.toString(StandardCharsets.UTF_8));
+      }
+    }
+  }
+}
