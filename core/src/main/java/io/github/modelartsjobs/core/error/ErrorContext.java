@@ -34,7 +34,10 @@ public record ErrorContext(
   /** Nothing known. */
   public static final ErrorContext EMPTY = new ErrorContext(null, null, null, null, null, null);
 
-  /** Reduces the service message and request id to single, bounded lines. */
+  /**
+   * Reduces the service message, request id and error code to single, bounded lines; a blank one
+   * counts as absent (null).
+   */
   public ErrorContext {
     serviceMessage = oneLine(serviceMessage, MAX_MESSAGE_LENGTH);
     requestId = oneLine(requestId, 128);
@@ -146,15 +149,17 @@ public record ErrorContext(
     return s.length() == 0 ? "" : " (" + s + ")";
   }
 
+  /** The text on one line with single spaces, cut to {@code max}; null when null or blank. */
   static String oneLine(String text, int max) {
     if (text == null) {
       return null;
     }
     StringBuilder s = new StringBuilder(Math.min(text.length(), max + 1));
     boolean space = false;
-    for (int i = 0; i < text.length() && s.length() < max; i++) {
+    int i = 0;
+    for (; i < text.length() && s.length() < max; i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+      if (isBlank(c)) {
         space = s.length() > 0;
       } else {
         if (space) {
@@ -164,10 +169,17 @@ public record ErrorContext(
         s.append(c);
       }
     }
+    if (s.length() == 0) {
+      return null;
+    }
     String line = s.toString();
-    if (line.length() < text.strip().length() && line.length() >= max) {
-      line = line.substring(0, max - 3) + "...";
+    if (text.substring(i).chars().anyMatch(c -> !isBlank((char) c))) {
+      line = line.substring(0, max - 3).stripTrailing() + "...";
     }
     return line;
+  }
+
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isISOControl(c);
   }
 }

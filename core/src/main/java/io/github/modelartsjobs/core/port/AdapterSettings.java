@@ -103,8 +103,10 @@ public final class AdapterSettings {
     try {
       return Optional.of(parseDuration(text.get()));
     } catch (IllegalArgumentException e) {
+      // The cause quotes the value, so a secret's error must not carry it.
       throw new InvalidSettingsException(
-          key + " must be a duration such as 10s, 5m or PT10S, but was " + shown(key), e);
+          key + " must be a duration such as 10s, 5m or PT10S, but was " + shown(key),
+          isSecretKey(key) ? null : e);
     }
   }
 

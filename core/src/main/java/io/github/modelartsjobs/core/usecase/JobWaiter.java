@@ -7,6 +7,7 @@ import io.github.modelartsjobs.core.error.ModelArtsException;
 import io.github.modelartsjobs.core.error.ThrottledException;
 import io.github.modelartsjobs.core.port.JobDetailsPort;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,8 +21,9 @@ import java.util.concurrent.CancellationException;
  * <p>Polls go through the port; a throttled or unavailable answer does not end the wait (the next
  * poll comes after the usual interval, or after the service's {@code Retry-After} when that is
  * longer), and every other error ends it by propagating. No wait goes past the timeout: the last
- * poll happens at the deadline at the latest. A status the library does not know is not terminal,
- * so the wait goes on.
+ * poll happens at the deadline at the latest, and a poll that the rate limiter holds past the
+ * deadline is not made. A timeout beyond the range of {@link Instant} means no deadline. A status
+ * the library does not know is not terminal, so the wait goes on.
  *
  * <p>The clock and the sleeper are injected, so tests advance time instead of sleeping. An
  * interrupt while sleeping ends the wait with a {@link CancellationException}, the thread's
@@ -71,7 +73,7 @@ public final class JobWaiter {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
     Instant start = clock.instant();
-    Instant deadline = start.plus(options.timeout());
+    Instant deadline = deadline(start, options.timeout());
     Duration interval = options.initialInterval();
     Optional<JobStatus> previous = Optional.empty();
     Optional<TrainingJob> lastSeen = Optional.empty();
@@ -83,6 +85,10 @@ public final class JobWaiter {
       ModelArtsException transientError = null;
       try {
         options.rateLimiter().acquire();
+        if (clock.instant().isAfter(deadline)) {
+          return new WaitResult(
+              WaitResult.Outcome.TIMED_OUT, lastSeen, elapsed(start), polls, lastError);
+        }
         TrainingJob job = port.versionDetails(ref);
         polls++;
         lastSeen = Optional.of(job);
@@ -138,6 +144,14 @@ public final class JobWaiter {
         new CancellationException("the wait for training " + ref + " was interrupted");
     cancel.initCause(e);
     return cancel;
+  }
+
+  private static Instant deadline(Instant start, Duration timeout) {
+    try {
+      return start.plus(timeout);
+    } catch (DateTimeException | ArithmeticException e) {
+      return Instant.MAX;
+    }
   }
 
   private static Duration grow(Duration interval, WaitOptions options) {

@@ -15,7 +15,8 @@ import java.util.Objects;
  * {@link JobHandle}s and {@link JobVersionEntry}s, each with a {@code getJobInfo()}.
  *
  * <pre>{@code
- * try (Session session = Session.fromSettings(Map.of("adapter", "fixtures", "root", "samples"))) {
+ * Map<String, String> settings = Map.of("adapter", "fixtures", "fixtures.root", "samples");
+ * try (Session session = Session.fromSettings(settings)) {
  *   TrainingJob job = new Estimator(session, 10, 10).getJobInfo();
  * }
  * }</pre>
