@@ -1,0 +1,52 @@
+package io.github.modelartsjobs.http;
+
+import feign.Request;
+import io.github.modelartsjobs.core.error.ErrorContext;
+import io.github.modelartsjobs.core.error.ModelArtsException;
+
+/**
+ * Adds the proof of identity to each request: an AK/SK signature, or an IAM token. Thread-safe.
+ *
+ * <p>The signature is computed over the request exactly as it goes on the wire (in {@link
+ * AuthenticatingClient}), so it covers the final URL and headers.
+ */
+interface Authenticator {
+
+  /**
+   * Makes ready what {@link #apply} needs, such as a token that is not about to expire; may call
+   * IAM. Called before every attempt, outside the circuit breaker.
+   *
+   * @param deadline the call deadline
+   * @param context the ids of the call, for errors
+   * @throws AttemptFailure if IAM failed in a way worth retrying
+   * @throws ModelArtsException if IAM refused the credentials
+   */
+  default void prepare(Deadline deadline, ErrorContext context) {}
+
+  /** The request with the authentication headers added. */
+  Request apply(Request request);
+
+  /**
+   * The token {@link #apply} sends now, or null when requests are signed instead. Remembered by an
+   * attempt so that a 401 invalidates the token it used, not a newer one.
+   */
+  default String currentToken() {
+    return null;
+  }
+
+  /**
+   * After a 401 that says the token is expired or invalid: drops that token so that the next
+   * {@link #prepare} obtains another.
+   *
+   * @param usedToken the token the rejected request carried
+   * @return true if a new token may be obtained (IAM credentials), false if not (a fixed token, or
+   *     AK/SK, which never refreshes)
+   */
+  default boolean invalidate(String usedToken) {
+    return false;
+  }
+
+  /** What this authenticator is, without any secret. */
+  @Override
+  String toString();
+}
