@@ -23,10 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * service's API gateway.
  *
  * <p>The canonical request is the method, the canonical URI (each path segment percent-encoded,
- * always ending in {@code /}), the canonical query (sorted by name), one {@code name:value} line per
- * signed header, the signed header list and the hex SHA-256 of the body. The signature is the hex
- * HMAC-SHA256, keyed with the secret key, of {@code SDK-HMAC-SHA256\n{date}\n{hash of the canonical
- * request}}.
+ * always ending in {@code /}), the canonical query (sorted by name), one {@code name:value} line
+ * per signed header, the signed header list and the hex SHA-256 of the body. The signature is the
+ * hex HMAC-SHA256, keyed with the secret key, of {@code SDK-HMAC-SHA256\n{date}\n{hash of the
+ * canonical request}}.
  *
  * <p>Thread-safe. {@link #toString()} shows neither key.
  */
@@ -53,7 +53,8 @@ final class AkSkSigner {
    */
   AkSkSigner(String accessKey, String secretKey) {
     this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
-    this.secretKey = Objects.requireNonNull(secretKey, "secretKey").getBytes(StandardCharsets.UTF_8);
+    this.secretKey =
+        Objects.requireNonNull(secretKey, "secretKey").getBytes(StandardCharsets.UTF_8);
   }
 
   /** The {@code X-Sdk-Date} value for an instant, such as {@code 20191115T033655Z}. */

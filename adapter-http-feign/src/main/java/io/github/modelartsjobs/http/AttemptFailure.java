@@ -4,10 +4,10 @@ import io.github.modelartsjobs.core.error.ModelArtsException;
 import java.time.Duration;
 
 /**
- * One attempt failed in a way that another attempt may fix: an I/O error, a timeout, HTTP 429,
- * 500, 502, 503 or 504. The only exception the retry retries and the circuit breaker records;
- * never seen outside the adapter, which throws {@link #error()} (or an error built from it) once
- * retrying stops.
+ * One attempt failed in a way that another attempt may fix: an I/O error, a timeout, HTTP 429, 500,
+ * 502, 503 or 504. The only exception the retry retries and the circuit breaker records; never seen
+ * outside the adapter, which throws {@link #error()} (or an error built from it) once retrying
+ * stops.
  */
 final class AttemptFailure extends RuntimeException {
 

@@ -35,8 +35,8 @@ interface Authenticator {
   }
 
   /**
-   * After a 401 that says the token is expired or invalid: drops that token so that the next
-   * {@link #prepare} obtains another.
+   * After a 401 that says the token is expired or invalid: drops that token so that the next {@link
+   * #prepare} obtains another.
    *
    * @param usedToken the token the rejected request carried
    * @return true if a new token may be obtained (IAM credentials), false if not (a fixed token, or

@@ -3,8 +3,8 @@ package io.github.modelartsjobs.http;
 import io.github.modelartsjobs.core.error.ErrorContext;
 
 /**
- * What one port call has done so far, for its log lines and errors: the request, the attempts
- * made, the last HTTP status and request id. Used by one thread at a time.
+ * What one port call has done so far, for its log lines and errors: the request, the attempts made,
+ * the last HTTP status and request id. Used by one thread at a time.
  */
 final class CallTrace {
 

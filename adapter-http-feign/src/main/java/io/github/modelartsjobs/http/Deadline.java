@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The end of one port call: every attempt, every backoff and every body read must finish before
- * it. Measured on the injected clock.
+ * The end of one port call: every attempt, every backoff and every body read must finish before it.
+ * Measured on the injected clock.
  */
 final class Deadline {
 

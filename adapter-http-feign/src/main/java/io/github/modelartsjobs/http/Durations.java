@@ -2,7 +2,9 @@ package io.github.modelartsjobs.http;
 
 import java.time.Duration;
 
-/** Short, human forms of durations for messages and log lines, such as {@code 500ms} or {@code 2m}. */
+/**
+ * Short, human forms of durations for messages and log lines, such as {@code 500ms} or {@code 2m}.
+ */
 final class Durations {
 
   private Durations() {}

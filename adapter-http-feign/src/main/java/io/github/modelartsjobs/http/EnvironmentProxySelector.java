@@ -108,7 +108,8 @@ final class EnvironmentProxySelector extends ProxySelector {
   }
 
   private boolean bypassed(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     for (String entry : noProxy) {
       if (entry.equals("*")) {
         return true;

@@ -122,7 +122,8 @@ record HttpConfig(
               + Durations.human(retryMax));
     }
     int window = orDefault(b.breakerWindow, DEFAULT_BREAKER_WINDOW);
-    int minimumCalls = orDefault(b.breakerMinimumCalls, Math.min(DEFAULT_BREAKER_MINIMUM_CALLS, window));
+    int minimumCalls =
+        orDefault(b.breakerMinimumCalls, Math.min(DEFAULT_BREAKER_MINIMUM_CALLS, window));
     checkRange(BREAKER_WINDOW, window, 1, MAX_BREAKER_CALLS);
     checkRange(BREAKER_MINIMUM_CALLS, minimumCalls, 1, window);
     double failureRate =
@@ -154,7 +155,10 @@ record HttpConfig(
         window,
         positive(BREAKER_OPEN_DURATION, b.breakerOpenDuration, DEFAULT_BREAKER_OPEN_DURATION),
         checkRange(
-            MAX_BODY_BYTES, orDefault(b.maxBodyBytes, DEFAULT_MAX_BODY_BYTES), 1, Integer.MAX_VALUE),
+            MAX_BODY_BYTES,
+            orDefault(b.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
+            1,
+            Integer.MAX_VALUE),
         b.allowInsecureHttp,
         checkRange(PAGE_SIZE, orDefault(b.pageSize, DEFAULT_PAGE_SIZE), 1, MAX_PAGE_SIZE));
   }
@@ -271,9 +275,7 @@ record HttpConfig(
             b.iamUser,
             b.iamPassword,
             b.iamDomain,
-            new String[] {
-              ACCESS_KEY, SECRET_KEY, AUTH_TOKEN, IAM_USER, IAM_PASSWORD, IAM_DOMAIN
-            });
+            new String[] {ACCESS_KEY, SECRET_KEY, AUTH_TOKEN, IAM_USER, IAM_PASSWORD, IAM_DOMAIN});
     if (given.modes().size() > 0) {
       return given.credentials();
     }

@@ -1,5 +1,6 @@
 package io.github.modelartsjobs.http;
 
+import feign.Client;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -66,10 +67,10 @@ import org.slf4j.LoggerFactory;
  * Response bodies are read up to {@code max-body-bytes}, and never past the call deadline, however
  * slowly they arrive.
  *
- * <p><b>Failures</b>: every one is a typed error of the core, never a Feign, Jackson,
- * Resilience4j or {@code java.net} exception. An HTTP error status and the service's {@code
- * error_code} map through {@link ServiceErrors#fromService} ({@code ModelArts.2775} with 400 is
- * {@code JobNotFoundException}, 401 {@code AuthenticationException}, 403 {@code
+ * <p><b>Failures</b>: every one is a typed error of the core, never a Feign, Jackson, Resilience4j
+ * or {@code java.net} exception. An HTTP error status and the service's {@code error_code} map
+ * through {@link ServiceErrors#fromService} ({@code ModelArts.2775} with 400 is {@code
+ * JobNotFoundException}, 401 {@code AuthenticationException}, 403 {@code
  * PermissionDeniedException}, 429 {@code ThrottledException}, 5xx {@code
  * ServiceUnavailableException}); an HTML or empty error body still gives the typed error for its
  * status, with a short excerpt as the message; {@code "is_success": false} in a 200 is the typed
@@ -85,8 +86,8 @@ import org.slf4j.LoggerFactory;
  * line per call (method, path, outcome, attempts, milliseconds, request id), one WARN line per
  * retry and per breaker transition; never a header or a body.
  *
- * <p>Thread-safe: one port is meant to be shared by all threads; its connections are reused.
- * {@link #close()} stops its threads.
+ * <p>Thread-safe: one port is meant to be shared by all threads; its connections are reused. {@link
+ * #close()} stops its threads.
  */
 public final class HttpJobDetails implements JobDetailsPort {
 
@@ -102,7 +103,10 @@ public final class HttpJobDetails implements JobDetailsPort {
 
   private final ThreadPoolExecutor executor;
 
-  private final HttpClient httpClient;
+  /** The JDK client; null once closed, so that nothing keeps it alive (see ReleasableClient). */
+  private volatile HttpClient httpClient;
+
+  private final ReleasableClient releasable;
 
   private final BodyReader bodyReader;
 
@@ -115,6 +119,8 @@ public final class HttpJobDetails implements JobDetailsPort {
   private final ResilientCalls resilience;
 
   private final JobJsonCodec codec;
+
+  private final Redactor redactor;
 
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -151,9 +157,15 @@ public final class HttpJobDetails implements JobDetailsPort {
     this.bodyReader = new BodyReader(clock);
     this.transport =
         new Transport(
-            bodyReader, config.connectTimeout(), config.readTimeout(), config.maxBodyBytes(), clock);
-    Http2Client jdkClient = new Http2Client(httpClient);
+            bodyReader,
+            config.connectTimeout(),
+            config.readTimeout(),
+            config.maxBodyBytes(),
+            clock);
+    this.releasable = new ReleasableClient(new Http2Client(httpClient));
+    Client jdkClient = releasable;
     this.authenticator = authenticator(config, jdkClient);
+    this.redactor = new Redactor(config.credentials(), authenticator::currentToken);
     this.api =
         feign()
             .client(new AuthenticatingClient(jdkClient, authenticator))
@@ -171,7 +183,7 @@ public final class HttpJobDetails implements JobDetailsPort {
     return Feign.builder().retryer(Retryer.NEVER_RETRY).logLevel(Logger.Level.NONE);
   }
 
-  private Authenticator authenticator(HttpConfig config, Http2Client jdkClient) {
+  private Authenticator authenticator(HttpConfig config, Client jdkClient) {
     Credentials credentials = config.credentials();
     if (credentials instanceof Credentials.AccessKey key) {
       return new SigningAuthenticator(new AkSkSigner(key.accessKey(), key.secretKey()), clock);
@@ -305,8 +317,7 @@ public final class HttpJobDetails implements JobDetailsPort {
       }
       boolean lastPage = part.versions().size() < pageSize;
       boolean allCollected =
-          first.versionCount().isPresent()
-              && collected.size() >= first.versionCount().getAsLong();
+          first.versionCount().isPresent() && collected.size() >= first.versionCount().getAsLong();
       if (lastPage || allCollected) {
         break;
       }
@@ -342,7 +353,7 @@ public final class HttpJobDetails implements JobDetailsPort {
       return result;
     } catch (ModelArtsException e) {
       outcome = e.getClass().getSimpleName() + describeStatus(trace);
-      throw e;
+      throw redactor.scrub(e);
     } catch (RuntimeException e) {
       if (!isLibraryType(e)) {
         throw e;
@@ -389,9 +400,8 @@ public final class HttpJobDetails implements JobDetailsPort {
       Response response = transport.send(send, deadline, trace.ids(), "the service");
       try (response) {
         int status = response.status();
-        trace.answered(status, Transport.header(response, "X-Request-Id"));
-        ErrorContext answered =
-            trace.ids().withHttpStatus(status).withRequestId(trace.requestId());
+        trace.answered(status, redactor.redact(Transport.header(response, "X-Request-Id")));
+        ErrorContext answered = trace.ids().withHttpStatus(status).withRequestId(trace.requestId());
         boolean success = status >= 200 && status <= 299;
         byte[] body = transport.body(response, success, deadline, answered);
         if (success) {
@@ -417,11 +427,12 @@ public final class HttpJobDetails implements JobDetailsPort {
     }
   }
 
-  private static <T> T decodeSuccess(
+  private <T> T decodeSuccess(
       byte[] body, ErrorContext answered, BiFunction<byte[], ErrorContext, T> decode) {
     try {
       return decode.apply(body, answered);
-    } catch (ModelArtsException e) {
+    } catch (ModelArtsException raw) {
+      ModelArtsException e = redactor.scrub(raw);
       if (e.isTransient()) {
         String reason =
             "the service reported "
@@ -442,13 +453,15 @@ public final class HttpJobDetails implements JobDetailsPort {
     if (parsed.isPresent()
         && (parsed.get().errorCode() != null || parsed.get().errorMessage() != null)) {
       ServiceErrorBody error = parsed.get();
-      context = context.withService(error.errorCode(), error.errorMessage());
+      context =
+          context.withService(
+              redactor.redact(error.errorCode()), redactor.redact(error.errorMessage()));
       if (context.requestId() == null && error.requestId() != null) {
-        context = context.withRequestId(error.requestId());
-        trace.answered(status, error.requestId());
+        context = context.withRequestId(redactor.redact(error.requestId()));
+        trace.answered(status, context.requestId());
       }
     } else {
-      context = context.withService(null, Transport.excerpt(body));
+      context = context.withService(null, redactor.redact(Transport.excerpt(body)));
     }
     return ServiceErrors.fromService(context, retryAfter);
   }
@@ -500,7 +513,10 @@ public final class HttpJobDetails implements JobDetailsPort {
     }
     bodyReader.close();
     executor.shutdownNow();
-    if (httpClient instanceof AutoCloseable closeable) {
+    HttpClient client = httpClient;
+    httpClient = null;
+    releasable.release();
+    if (client instanceof AutoCloseable closeable) {
       try {
         closeable.close();
       } catch (Exception e) {
@@ -568,8 +584,8 @@ public final class HttpJobDetails implements JobDetailsPort {
    *   <tr><td>{@code page-size}</td><td>100 (1 to 1000), versions per page</td></tr>
    * </table>
    *
-   * <p>Exactly one kind of credentials must be given; those given here or in settings win over
-   * the environment. {@link #build()} checks everything and fails with an {@link
+   * <p>Exactly one kind of credentials must be given; those given here or in settings win over the
+   * environment. {@link #build()} checks everything and fails with an {@link
    * InvalidSettingsException} saying "x must be ..., but was y", naming the settings key. Not
    * thread-safe.
    */

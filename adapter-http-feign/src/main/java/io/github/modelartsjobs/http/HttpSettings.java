@@ -96,13 +96,17 @@ final class HttpSettings {
       return uri;
     } catch (URISyntaxException e) {
       throw new io.github.modelartsjobs.core.port.InvalidSettingsException(
-          key + " must be an absolute URL such as https://host.example.com, but was \"" + value + "\"",
+          key
+              + " must be an absolute URL such as https://host.example.com, but was \""
+              + value
+              + "\"",
           e);
     }
   }
 
   /** A value of the environment, or empty when unset or blank. */
-  static Optional<String> env(java.util.function.Function<String, String> environment, String name) {
+  static Optional<String> env(
+      java.util.function.Function<String, String> environment, String name) {
     String value = environment.apply(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }

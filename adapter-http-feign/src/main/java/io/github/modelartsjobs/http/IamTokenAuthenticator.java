@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -86,8 +85,8 @@ final class IamTokenAuthenticator implements Authenticator {
       Instant atNinetyPercent = obtained.plus(lifetime.multipliedBy(9).dividedBy(10));
       Instant beforeMargin = expiresAt.minus(Duration.ofMinutes(REFRESH_MARGIN_MINUTES));
       Instant refreshAt = atNinetyPercent.isBefore(beforeMargin) ? atNinetyPercent : beforeMargin;
-      return new CachedToken(token, refreshAt.isBefore(obtained) ? obtained : refreshAt, expiresAt,
-          false);
+      return new CachedToken(
+          token, refreshAt.isBefore(obtained) ? obtained : refreshAt, expiresAt, false);
     }
 
     boolean fresh(Instant now) {
@@ -115,12 +114,13 @@ final class IamTokenAuthenticator implements Authenticator {
       locked = lock.tryLock(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ServiceUnavailableException("interrupted while waiting for an IAM token", context,
-          null);
+      throw new ServiceUnavailableException(
+          "interrupted while waiting for an IAM token", context, null);
     }
     if (!locked) {
       String reason = "no IAM token within the call deadline";
-      throw new AttemptFailure(new ServiceUnavailableException(reason, context, null), null, reason);
+      throw new AttemptFailure(
+          new ServiceUnavailableException(reason, context, null), null, reason);
     }
     try {
       current = cached;
@@ -131,7 +131,8 @@ final class IamTokenAuthenticator implements Authenticator {
         cached = obtain(deadline, context);
       } catch (AttemptFailure e) {
         if (current != null && current.usable(clock.instant())) {
-          LOG.warn("renewing the IAM token failed ({}); the current one is used until it expires",
+          LOG.warn(
+              "renewing the IAM token failed ({}); the current one is used until it expires",
               e.reason());
           return;
         }
@@ -174,8 +175,8 @@ final class IamTokenAuthenticator implements Authenticator {
   private CachedToken obtain(Deadline deadline, ErrorContext context) {
     Instant start = clock.instant();
     Response response =
-        transport.send(options -> api.createToken(requestBody(), options), deadline, context,
-            "IAM");
+        transport.send(
+            options -> api.createToken(requestBody(), options), deadline, context, "IAM");
     try (response) {
       int status = response.status();
       ErrorContext answered =
@@ -201,8 +202,7 @@ final class IamTokenAuthenticator implements Authenticator {
     ErrorContext context = withIamError(answered, body);
     if (ServiceErrors.isTransientStatus(status)) {
       String reason = "IAM answered HTTP " + status;
-      ServiceUnavailableException error =
-          new ServiceUnavailableException(reason, context, null);
+      ServiceUnavailableException error = new ServiceUnavailableException(reason, context, null);
       return new AttemptFailure(error, retryAfter, reason);
     }
     if (status == 403) {

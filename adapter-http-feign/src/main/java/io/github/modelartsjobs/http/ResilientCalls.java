@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the attempts of one port call: one Resilience4j {@link Retry} around one Resilience4j
- * {@link CircuitBreaker}, both inside the call deadline. Feign's own retryer is off, so this is the
- * only place that retries.
+ * Runs the attempts of one port call: one Resilience4j {@link Retry} around one Resilience4j {@link
+ * CircuitBreaker}, both inside the call deadline. Feign's own retryer is off, so this is the only
+ * place that retries.
  *
  * <p><b>Decorator order: the breaker is inside the retry</b>, so it sees each attempt, not each
  * call. Reasons: the breaker's question is whether the service is healthy, and every attempt is one
@@ -144,8 +144,8 @@ final class ResilientCalls {
     AttemptFailure last = null;
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new ServiceUnavailableException("the calling thread was interrupted", context(trace),
-            null);
+        throw new ServiceUnavailableException(
+            "the calling thread was interrupted", context(trace), null);
       }
       if (deadline.passed()) {
         throw outOfTime(trace, deadline, last);

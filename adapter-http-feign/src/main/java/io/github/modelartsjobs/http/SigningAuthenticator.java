@@ -51,11 +51,14 @@ final class SigningAuthenticator implements Authenticator {
     String authorization = signer.authorization(request.httpMethod().name(), uri, signed, body);
 
     Map<String, Collection<String>> headers = new LinkedHashMap<>();
-    request.headers().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("authorization")) {
-        headers.put(name, values);
-      }
-    });
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("authorization")) {
+                headers.put(name, values);
+              }
+            });
     headers.put(AkSkSigner.DATE_HEADER, List.of(date));
     headers.put("Authorization", List.of(authorization));
     return Request.create(

@@ -76,8 +76,8 @@ final class Transport {
 
   /**
    * The Feign options of one attempt: the connect timeout of the client (the same value, so that
-   * Feign's JDK client never builds a second client for different options), redirects not
-   * followed, and the read timeout cut to the time left before the deadline.
+   * Feign's JDK client never builds a second client for different options), redirects not followed,
+   * and the read timeout cut to the time left before the deadline.
    */
   Request.Options options(Deadline deadline) {
     return new Request.Options(connectTimeout, deadline.cap(readTimeout), false);
@@ -130,7 +130,8 @@ final class Transport {
           new ServiceUnavailableException(e.getMessage(), context, null), null, e.getMessage());
     } catch (IOException e) {
       String reason = "the connection failed while reading the body (" + describe(e) + ")";
-      throw new AttemptFailure(new ServiceUnavailableException(reason, context, null), null, reason);
+      throw new AttemptFailure(
+          new ServiceUnavailableException(reason, context, null), null, reason);
     }
   }
 

@@ -18,7 +18,9 @@ class AkSkSignerTest {
   private static final String PROJECT = "0123456789abcdef0123456789abcdef";
 
   private static final String DETAILS_URI =
-      "https://modelarts.cn-north-4.myhuaweicloud.com/v1/" + PROJECT + "/training-jobs/10/versions/10";
+      "https://modelarts.cn-north-4.myhuaweicloud.com/v1/"
+          + PROJECT
+          + "/training-jobs/10/versions/10";
 
   @Test
   void signsTheListOfVpcsWithAQueryAsPublished() {
@@ -40,7 +42,8 @@ class AkSkSignerTest {
   void signsAPostWithABodyAsPublished() {
     AkSkSigner signer = new AkSkSigner("AccessKey", "SecretKey");
     URI uri =
-        URI.create("https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123");
+        URI.create(
+            "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123");
 
     String authorization =
         signer.authorization(

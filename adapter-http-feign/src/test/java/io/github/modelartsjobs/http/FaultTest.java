@@ -62,7 +62,8 @@ class FaultTest {
     }
 
     assertThat(e)
-        .hasMessageStartingWith("service unavailable for training job 10 version 10: could not connect")
+        .hasMessageStartingWith(
+            "service unavailable for training job 10 version 10: could not connect")
         .hasMessageEndingWith("; 3 attempts failed");
     assertThat(time.sleeps()).hasSize(2);
     assertThat(logs.lines()).anyMatch(l -> l.contains("after 3 attempts"));
@@ -70,8 +71,7 @@ class FaultTest {
 
   @Test
   void aConnectionResetInTheMiddleOfTheBodyIsRetried() {
-    inSequence(
-        aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), json(200, DETAILS));
+    inSequence(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), json(200, DETAILS));
 
     TrainingJob job;
     try (HttpJobDetails port = Ports.signed(server, time).build()) {
@@ -253,7 +253,8 @@ class FaultTest {
 
       assertThatThrownBy(() -> port.versionDetails(REF))
           .isInstanceOf(JobNotFoundException.class)
-          .hasMessage("training job 10 version 10 not found (ModelArts.2775, HTTP 400, request req-400)");
+          .hasMessage(
+              "training job 10 version 10 not found (ModelArts.2775, HTTP 400, request req-400)");
     }
     assertThat(server.requestsTo(PATH)).hasSize(1);
   }
@@ -261,9 +262,7 @@ class FaultTest {
   @Test
   void forbiddenIsPermissionDeniedAndNotRetried() {
     server.stubDetails(
-        10,
-        10,
-        json(403, "{\"error_code\":\"ModelArts.0108\",\"error_msg\":\"no permission\"}"));
+        10, 10, json(403, "{\"error_code\":\"ModelArts.0108\",\"error_msg\":\"no permission\"}"));
 
     try (HttpJobDetails port = Ports.signed(server, time).build()) {
 

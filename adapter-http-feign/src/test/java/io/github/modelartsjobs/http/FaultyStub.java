@@ -85,6 +85,7 @@ final class FaultyStub implements AutoCloseable {
   final AtomicLong unmatched = new AtomicLong();
   final Map<String, AtomicInteger> attemptsPerPath = new ConcurrentHashMap<>();
   final Queue<Long> arrivalNanos = new ConcurrentLinkedQueue<>();
+  final Map<String, Long> arrivalByAttempt = new ConcurrentHashMap<>();
   final Queue<String> credentialHeaders = new ConcurrentLinkedQueue<>();
   final AtomicInteger openConnections = new AtomicInteger();
   final AtomicInteger mostOpenConnections = new AtomicInteger();
@@ -148,9 +149,10 @@ final class FaultyStub implements AutoCloseable {
   }
 
   private ResponseDefinition answer(LoggedRequest request) {
+    long arrived = System.nanoTime();
     attempts.incrementAndGet();
     if (recordArrivals) {
-      arrivalNanos.add(System.nanoTime());
+      arrivalNanos.add(arrived);
     }
     for (String name : List.of("Authorization", "X-Auth-Token", "X-Sdk-Date")) {
       HttpHeader header = request.header(name);
@@ -183,6 +185,12 @@ final class FaultyStub implements AutoCloseable {
       return json(404, "{\"error_code\":\"ModelArts.2836\",\"error_msg\":\"path not found\"}");
     }
     int seen = attemptsPerPath.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    if (recordArrivals) {
+      arrivalByAttempt.put(key + "#" + seen, arrived);
+    }
+    if (echoInErrors != null) {
+      return echo(details.matches() ? Long.parseLong(details.group(3)) : 0);
+    }
 
     double draw = random.nextDouble();
     if (draw < unavailableRate) {
@@ -219,6 +227,33 @@ final class FaultyStub implements AutoCloseable {
         .withBody(body)
         .withFixedDelay(delay)
         .build();
+  }
+
+  /**
+   * An error that quotes {@link #echoInErrors}, in a shape chosen by the version id: 1 a 503 with a
+   * code, 2 a 503 without one, 3 a 502 HTML page, 4 a 200 with {@code "is_success": false}, 5 a 200
+   * that is no JSON, 6 a 401, 7 the text in the {@code X-Request-Id} header of a 503.
+   */
+  private ResponseDefinition echo(long shape) {
+    String text = echoInErrors.replace("\"", "'");
+    return switch ((int) ((shape - 1) % 7)) {
+      case 0 -> json(503, "{\"error_code\":\"APIGW.0308\",\"error_msg\":\"" + text + "\"}");
+      case 1 -> json(503, "{\"error_msg\":\"" + text + "\"}");
+      case 2 -> json(502, "<html><body><h1>Bad Gateway</h1><p>" + text + "</p></body></html>");
+      case 3 ->
+          json(
+              200,
+              "{\"is_success\":false,\"error_code\":\"ModelArts.0010\",\"error_message\":\""
+                  + text
+                  + "\"}");
+      case 4 -> json(200, text + " is not JSON");
+      case 5 -> json(401, "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"" + text + "\"}");
+      default ->
+          ResponseDefinitionBuilder.responseDefinition()
+              .withStatus(503)
+              .withHeader("X-Request-Id", text)
+              .build();
+    };
   }
 
   private String detail(long jobId, long versionId, int seen) {

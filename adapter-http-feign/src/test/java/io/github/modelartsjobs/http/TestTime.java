@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Test time: a clock that runs with real time plus a virtual offset, and a sleeper that adds to
- * the offset instead of sleeping. Backoff waits and breaker durations pass at once; real I/O time
- * still counts towards deadlines.
+ * Test time: a clock that runs with real time plus a virtual offset, and a sleeper that adds to the
+ * offset instead of sleeping. Backoff waits and breaker durations pass at once; real I/O time still
+ * counts towards deadlines.
  */
 final class TestTime extends Clock implements Sleeper {
 
