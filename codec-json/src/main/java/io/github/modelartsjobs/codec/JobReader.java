@@ -255,7 +255,7 @@ final class JobReader {
         case "job_id" -> {
           mark(d, 1, name);
           d.jobIdProblem = idProblem(name, v);
-          d.jobId = d.jobIdProblem == null ? parsedId : null;
+          d.jobId = parsedId;
         }
         case "job_name" -> d.jobName = text(d, 2, name, v);
         case "job_desc" -> d.jobDescription = text(d, 3, name, v);
@@ -518,14 +518,14 @@ final class JobReader {
       case "job_id" -> {
         mark(d, 1, name);
         d.jobIdProblem = idProblem(d.field(name), v);
-        d.jobId = d.jobIdProblem == null ? parsedId : null;
+        d.jobId = parsedId;
       }
       case "job_name" -> d.jobName = text(d, 2, name, v);
       case "job_desc" -> d.jobDescription = text(d, 3, name, v);
       case "version_id" -> {
         mark(d, 4, name);
         d.versionIdProblem = idProblem(d.field(name), v);
-        d.versionId = d.versionIdProblem == null ? parsedId : null;
+        d.versionId = parsedId;
       }
       case "version_name" -> d.versionName = text(d, 5, name, v);
       case "pre_version_id" -> d.previousVersionId = whole(d, 6, name, v);
@@ -960,8 +960,16 @@ final class JobReader {
     if (first == JsonToken.VALUE_NULL && nullIsAbsent) {
       return null;
     }
+    if (!first.isStructStart()) {
+      try {
+        return reader.read(first);
+      } catch (Unreadable e) {
+        addOther(d, name, readValue(first));
+        return null;
+      }
+    }
     JsonLocation start = parser.currentTokenLocation();
-    int base = first.isStructStart() ? depth() - 1 : depth();
+    int base = depth() - 1;
     try {
       return reader.read(first);
     } catch (Unreadable e) {
@@ -1068,19 +1076,26 @@ final class JobReader {
     return null;
   }
 
-  private long parsedId;
+  private Long parsedId;
 
   /**
-   * Reads an id into {@link #parsedId}, or returns what is wrong with it (null when it is fine).
+   * Reads an id into {@link #parsedId} (null for a null id), or returns what is wrong with it;
+   * returns null when it is fine. A wrong id is skipped whole.
    */
   private String idProblem(String name, JsonToken v) throws IOException {
+    parsedId = null;
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
     Long id = longValue(v);
     if (id != null && id >= 1) {
       parsedId = id;
       return null;
     }
     String shown = id != null ? id.toString() : describe(v);
-    return name + " must be a whole number of at least 1, but was " + shown + position();
+    String problem = name + " must be a whole number of at least 1, but was " + shown + position();
+    parser.skipChildren();
+    return problem;
   }
 
   /** A whole number sent as a number or as a string of digits, or null. */
