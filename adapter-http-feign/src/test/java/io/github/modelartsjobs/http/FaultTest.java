@@ -105,7 +105,7 @@ class FaultTest {
 
   @Test
   void aReadTimeoutOnEveryAttemptFailsAsUnavailableWithinTheDeadline() {
-    server.stubDetails(10, 10, json(200, DETAILS).withFixedDelay(1500));
+    server.stubDetails(10, 10, json(200, DETAILS).withFixedDelay(5000));
     long start = System.nanoTime();
 
     try (HttpJobDetails port =
@@ -115,13 +115,13 @@ class FaultTest {
           .isInstanceOf(ServiceUnavailableException.class)
           .hasMessageContaining("the service did not answer in time; 3 attempts failed");
     }
-    assertThat(millisSince(start)).isLessThan(1500);
+    assertThat(millisSince(start)).isLessThan(4000);
     awaitRequests(PATH, 3);
   }
 
   @Test
   void aTricklingBodyFailsAtTheCallDeadline() {
-    server.stubDetails(10, 10, json(200, DETAILS).withChunkedDribbleDelay(50, 5000));
+    server.stubDetails(10, 10, json(200, DETAILS).withChunkedDribbleDelay(200, 20_000));
     long start = System.nanoTime();
 
     try (HttpJobDetails port =
@@ -134,7 +134,7 @@ class FaultTest {
           .isInstanceOf(ServiceUnavailableException.class)
           .hasMessageContaining("the call deadline of 1s passed while reading the body");
     }
-    assertThat(millisSince(start)).isBetween(900L, 1600L);
+    assertThat(millisSince(start)).isBetween(900L, 4000L);
     assertThat(server.requestsTo(PATH)).hasSize(1);
   }
 
@@ -154,7 +154,7 @@ class FaultTest {
           .hasMessageContaining("no data for 300ms while reading the body; 3 attempts failed");
       assertThat(stalling.requests()).isEqualTo(3);
     }
-    assertThat(millisSince(start)).isLessThan(3000);
+    assertThat(millisSince(start)).isLessThan(5000);
   }
 
   @Test
@@ -388,7 +388,7 @@ class FaultTest {
   }
 
   private void awaitRequests(String path, int expected) {
-    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     List<?> requests = server.requestsTo(path);
     while (requests.size() < expected && System.nanoTime() < until) {
       Thread.onSpinWait();

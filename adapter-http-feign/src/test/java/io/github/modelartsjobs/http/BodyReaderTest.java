@@ -1,0 +1,160 @@
+package io.github.modelartsjobs.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BodyReaderTest {
+
+  private final Clock clock = Clock.systemUTC();
+
+  private final BodyReader reader = new BodyReader(clock);
+
+  @AfterEach
+  void close() {
+    reader.close();
+  }
+
+  private Deadline deadline(Duration d) {
+    return Deadline.after(clock, d);
+  }
+
+  @Test
+  void readsAWholeBody() throws IOException {
+    byte[] body = "{\"a\": 1}".getBytes();
+
+    byte[] read =
+        reader.read(
+            new ByteArrayInputStream(body), body.length, 100, false, deadline(Duration.ofSeconds(5)),
+            Duration.ofSeconds(5));
+
+    assertThat(read).isEqualTo(body);
+  }
+
+  @Test
+  void anAnnouncedLengthOverTheLimitFailsBeforeReading() {
+    InputStream neverRead =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw new AssertionError("must not be read");
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                reader.read(neverRead, 101, 100, false, deadline(Duration.ofSeconds(5)),
+                    Duration.ofSeconds(5)))
+        .isInstanceOf(BodyReader.TooLargeException.class)
+        .hasMessage("the body is larger than 100 bytes");
+  }
+
+  @Test
+  void anErrorBodyOverTheLimitIsCutQuietly() throws IOException {
+    byte[] read =
+        reader.read(
+            new ByteArrayInputStream(new byte[500]), -1, 100, true,
+            deadline(Duration.ofSeconds(5)), Duration.ofSeconds(5));
+
+    assertThat(read).hasSize(100);
+  }
+
+  @Test
+  void aTricklingStreamFailsAtTheDeadline() {
+    InputStream trickle =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            pause(20);
+            return 'x';
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            b[off] = (byte) read();
+            return 1;
+          }
+        };
+    long start = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                reader.read(trickle, -1, 1_000_000, false, deadline(Duration.ofMillis(300)),
+                    Duration.ofSeconds(5)))
+        .isInstanceOf(BodyReader.TimedOutException.class)
+        .hasMessage("the call deadline of 300ms passed while reading the body");
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+  }
+
+  @Test
+  void aStalledStreamIsClosedAfterTheIdleTimeout() {
+    InputStream stalled = new StallingStream();
+    long start = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                reader.read(stalled, -1, 1000, false, deadline(Duration.ofSeconds(30)),
+                    Duration.ofMillis(200)))
+        .isInstanceOf(BodyReader.TimedOutException.class)
+        .hasMessage("no data for 200ms while reading the body")
+        .satisfies(e -> assertThat(((BodyReader.TimedOutException) e).deadline).isFalse());
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+  }
+
+  /**
+   * Gives ten bytes, then blocks until closed, when the blocked read fails: as the body stream of
+   * the JDK's HTTP client does.
+   */
+  private static final class StallingStream extends InputStream {
+
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private boolean given;
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (!given) {
+        given = true;
+        return Math.min(len, 10);
+      }
+      try {
+        if (closed.await(30, TimeUnit.SECONDS)) {
+          throw new IOException("closed");
+        }
+        return -1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      closed.countDown();
+    }
+  }
+
+  private static void pause(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+}
