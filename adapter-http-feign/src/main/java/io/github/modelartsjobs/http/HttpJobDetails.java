@@ -302,6 +302,7 @@ public final class HttpJobDetails implements JobDetailsPort {
               deadline,
               options -> api.versions(project, jobId, pageSize, pageNumber, options),
               codec::readVersions);
+      requireJob(jobId, part, trace);
       if (first == null) {
         first = part;
         if (part.versionCount().isPresent()) {
@@ -372,6 +373,22 @@ public final class HttpJobDetails implements JobDetailsPort {
           trace.attempts() == 1 ? "attempt" : "attempts",
           deadline.elapsed().toMillis(),
           trace.requestIdForLog());
+    }
+  }
+
+  /** A page about another job (a misrouted or cached answer) is not this job's versions. */
+  private static void requireJob(long jobId, JobVersions part, CallTrace trace) {
+    long other = part.jobId();
+    for (TrainingJob version : part.versions()) {
+      if (version.jobId() != jobId) {
+        other = version.jobId();
+      }
+    }
+    if (other != jobId) {
+      throw new InvalidResponseException(
+          "the answer is about job " + other + ", not the one asked for",
+          trace.ids().withHttpStatus(trace.status()).withRequestId(trace.requestId()),
+          null);
     }
   }
 

@@ -37,7 +37,10 @@ class BackoffTest {
     Random random = new Random(seed);
     Backoff backoff =
         new Backoff(
-            Duration.ofMillis(100), Duration.ofSeconds(3), Duration.ofSeconds(60), random::nextDouble);
+            Duration.ofMillis(100),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(60),
+            random::nextDouble);
     int attempt = 2 + random.nextInt(10);
 
     Duration wait = backoff.before(attempt, null);

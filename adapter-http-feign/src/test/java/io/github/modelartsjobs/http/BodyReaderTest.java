@@ -34,7 +34,11 @@ class BodyReaderTest {
 
     byte[] read =
         reader.read(
-            new ByteArrayInputStream(body), body.length, 100, false, deadline(Duration.ofSeconds(5)),
+            new ByteArrayInputStream(body),
+            body.length,
+            100,
+            false,
+            deadline(Duration.ofSeconds(5)),
             Duration.ofSeconds(5));
 
     assertThat(read).isEqualTo(body);
@@ -52,7 +56,12 @@ class BodyReaderTest {
 
     assertThatThrownBy(
             () ->
-                reader.read(neverRead, 101, 100, false, deadline(Duration.ofSeconds(5)),
+                reader.read(
+                    neverRead,
+                    101,
+                    100,
+                    false,
+                    deadline(Duration.ofSeconds(5)),
                     Duration.ofSeconds(5)))
         .isInstanceOf(BodyReader.TooLargeException.class)
         .hasMessage("the body is larger than 100 bytes");
@@ -62,8 +71,12 @@ class BodyReaderTest {
   void anErrorBodyOverTheLimitIsCutQuietly() throws IOException {
     byte[] read =
         reader.read(
-            new ByteArrayInputStream(new byte[500]), -1, 100, true,
-            deadline(Duration.ofSeconds(5)), Duration.ofSeconds(5));
+            new ByteArrayInputStream(new byte[500]),
+            -1,
+            100,
+            true,
+            deadline(Duration.ofSeconds(5)),
+            Duration.ofSeconds(5));
 
     assertThat(read).hasSize(100);
   }
@@ -88,7 +101,12 @@ class BodyReaderTest {
 
     assertThatThrownBy(
             () ->
-                reader.read(trickle, -1, 1_000_000, false, deadline(Duration.ofMillis(300)),
+                reader.read(
+                    trickle,
+                    -1,
+                    1_000_000,
+                    false,
+                    deadline(Duration.ofMillis(300)),
                     Duration.ofSeconds(5)))
         .isInstanceOf(BodyReader.TimedOutException.class)
         .hasMessage("the call deadline of 300ms passed while reading the body");
@@ -102,7 +120,12 @@ class BodyReaderTest {
 
     assertThatThrownBy(
             () ->
-                reader.read(stalled, -1, 1000, false, deadline(Duration.ofSeconds(30)),
+                reader.read(
+                    stalled,
+                    -1,
+                    1000,
+                    false,
+                    deadline(Duration.ofSeconds(30)),
                     Duration.ofMillis(200)))
         .isInstanceOf(BodyReader.TimedOutException.class)
         .hasMessage("no data for 200ms while reading the body")

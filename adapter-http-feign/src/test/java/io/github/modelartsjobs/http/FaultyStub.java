@@ -75,6 +75,7 @@ final class FaultyStub implements AutoCloseable {
   volatile boolean recordArrivals;
   volatile String echoInErrors;
   volatile String iamToken;
+  volatile long answerForOtherJob;
   final AtomicLong iamCalls = new AtomicLong();
 
   final AtomicLong attempts = new AtomicLong();
@@ -258,7 +259,7 @@ final class FaultyStub implements AutoCloseable {
 
   private String detail(long jobId, long versionId, int seen) {
     ObjectNode body = detailTemplate.deepCopy();
-    body.put("job_id", jobId);
+    body.put("job_id", jobId + answerForOtherJob);
     body.put("version_id", versionId);
     body.put("status", seen >= pollsUntilTerminal ? 10 : 8);
     return body.toString();
@@ -269,7 +270,7 @@ final class FaultyStub implements AutoCloseable {
     int page = intParam(request, "page", 0);
     ObjectNode body = listTemplate.deepCopy();
     ObjectNode item = (ObjectNode) body.withArray("versions").get(0);
-    body.put("job_id", jobId);
+    body.put("job_id", jobId + answerForOtherJob);
     body.put("version_count", VERSIONS_PER_JOB);
     ArrayNode versions = body.putArray("versions");
     List<Integer> ids = new ArrayList<>();
@@ -280,7 +281,7 @@ final class FaultyStub implements AutoCloseable {
     int to = page <= 0 ? ids.size() : Math.min(ids.size(), from + perPage);
     for (int i = from; i < to; i++) {
       ObjectNode version = item.deepCopy();
-      version.put("job_id", jobId);
+      version.put("job_id", jobId + answerForOtherJob);
       version.put("version_id", ids.get(i));
       versions.add(version);
     }

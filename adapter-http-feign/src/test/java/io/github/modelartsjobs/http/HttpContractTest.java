@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The port contract, for a port built in code, against a loopback server that serves the bodies
- * and recomputes the AK/SK signature of every request.
+ * The port contract, for a port built in code, against a loopback server that serves the bodies and
+ * recomputes the AK/SK signature of every request.
  */
 class HttpContractTest extends JobDetailsPortContract {
 

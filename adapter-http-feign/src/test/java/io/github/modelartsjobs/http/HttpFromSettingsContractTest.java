@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The port contract, for a port found through the SPI by the name {@code http} and built from
- * plain settings alone, against a loopback server that checks every signature.
+ * The port contract, for a port found through the SPI by the name {@code http} and built from plain
+ * settings alone, against a loopback server that checks every signature.
  */
 class HttpFromSettingsContractTest extends JobDetailsPortContract {
 
@@ -25,14 +25,22 @@ class HttpFromSettingsContractTest extends JobDetailsPortContract {
         JobDetailsAdapters.create(
             AdapterSettings.of(
                 Map.of(
-                    "adapter", "http",
-                    "endpoint", server.uri().toString(),
-                    "project-id", FakeModelArts.PROJECT,
-                    "access-key", FakeModelArts.ACCESS_KEY,
-                    "secret-key", FakeModelArts.SECRET_KEY,
-                    "read-timeout", "5s",
-                    "call-timeout", "20s",
-                    "retry-initial-backoff", "10ms")));
+                    "adapter",
+                    "http",
+                    "endpoint",
+                    server.uri().toString(),
+                    "project-id",
+                    FakeModelArts.PROJECT,
+                    "access-key",
+                    FakeModelArts.ACCESS_KEY,
+                    "secret-key",
+                    FakeModelArts.SECRET_KEY,
+                    "read-timeout",
+                    "5s",
+                    "call-timeout",
+                    "20s",
+                    "retry-initial-backoff",
+                    "10ms")));
     assertThat(port).isInstanceOf(HttpJobDetails.class);
     return port;
   }

@@ -59,7 +59,11 @@ class PagingTest {
     assertThat(versions.versionCount()).hasValue(5);
     assertThat(versions.jobName()).contains("paged");
     assertThat(server.requestsTo(versionsPath(10)))
-        .extracting(r -> r.queryParameter("page").firstValue() + "/" + r.queryParameter("per_page").firstValue())
+        .extracting(
+            r ->
+                r.queryParameter("page").firstValue()
+                    + "/"
+                    + r.queryParameter("per_page").firstValue())
         .containsExactly("1/2", "2/2", "3/2");
     assertThat(server.verifiedSignatures()).isEqualTo(3);
   }

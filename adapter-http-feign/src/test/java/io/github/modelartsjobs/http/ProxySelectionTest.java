@@ -36,8 +36,7 @@ class ProxySelectionTest {
     ProxySelector selector =
         selector(Map.of("https_proxy", "proxy.example.com:3128", "no_proxy", "internal"));
 
-    assertThat(selector.select(URI.create("https://modelarts.example.com")))
-        .containsExactly(PROXY);
+    assertThat(selector.select(URI.create("https://modelarts.example.com"))).containsExactly(PROXY);
     assertThat(selector.select(URI.create("https://internal"))).containsExactly(Proxy.NO_PROXY);
   }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No key, token, password or signature in any log line (at DEBUG), any exception (message, causes,
- * suppressed, stack trace text) or any {@code toString}, across successes, retries, an open
- * breaker and authentication failures.
+ * suppressed, stack trace text) or any {@code toString}, across successes, retries, an open breaker
+ * and authentication failures.
  */
 class SecretsTest {
 
@@ -66,7 +66,8 @@ class SecretsTest {
       seen.addAll(logs.lines());
     }
 
-    List<String> secrets = new ArrayList<>(List.of(FakeModelArts.ACCESS_KEY, FakeModelArts.SECRET_KEY));
+    List<String> secrets =
+        new ArrayList<>(List.of(FakeModelArts.ACCESS_KEY, FakeModelArts.SECRET_KEY));
     secrets.addAll(server.signatures());
     secrets.addAll(signaturesSentTo(server));
     assertThat(server.signatures()).hasSizeGreaterThanOrEqualTo(3);
@@ -96,12 +97,18 @@ class SecretsTest {
                 .settings(
                     AdapterSettings.of(
                         Map.of(
-                            "endpoint", open.uri().toString(),
-                            "iam-endpoint", open.uri().toString(),
-                            "project-id", FakeModelArts.PROJECT,
-                            "iam-user", "alice",
-                            "iam-password", "IAM-PASSWORD-VALUE",
-                            "iam-domain", "acme")))
+                            "endpoint",
+                            open.uri().toString(),
+                            "iam-endpoint",
+                            open.uri().toString(),
+                            "project-id",
+                            FakeModelArts.PROJECT,
+                            "iam-user",
+                            "alice",
+                            "iam-password",
+                            "IAM-PASSWORD-VALUE",
+                            "iam-domain",
+                            "acme")))
                 .environment(name -> null)
                 .clock(time)
                 .sleeper(time)
@@ -113,7 +120,8 @@ class SecretsTest {
     }
 
     assertThat(open.requestsTo(FakeModelArts.detailsPath(10, 10))).hasSize(2);
-    assertNoneAppears(List.of("IAM-PASSWORD-VALUE", "IAM-TOKEN-NUMBER-ONE", "IAM-TOKEN-NUMBER-TWO"));
+    assertNoneAppears(
+        List.of("IAM-PASSWORD-VALUE", "IAM-TOKEN-NUMBER-ONE", "IAM-TOKEN-NUMBER-TWO"));
   }
 
   @Test
@@ -163,9 +171,12 @@ class SecretsTest {
 
   private static List<String> signaturesSentTo(FakeModelArts server) {
     List<String> signatures = new ArrayList<>();
-    for (LoggedRequest request : server.server().findAll(
-        com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-            com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))) {
+    for (LoggedRequest request :
+        server
+            .server()
+            .findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))) {
       Matcher m = SIGNATURE.matcher(String.valueOf(request.getHeader("Authorization")));
       if (m.find()) {
         signatures.add(m.group(1));

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Building ports from settings and from code: defaults, fallbacks and the checks. No request. */
 class SettingsTest {
@@ -31,10 +31,7 @@ class SettingsTest {
 
   private static HttpConfig config(Map<String, String> settings, Function<String, String> env) {
     try (HttpJobDetails port =
-        HttpJobDetails.builder()
-            .environment(env)
-            .settings(AdapterSettings.of(settings))
-            .build()) {
+        HttpJobDetails.builder().environment(env).settings(AdapterSettings.of(settings)).build()) {
       return port.config();
     }
   }
@@ -162,7 +159,8 @@ class SettingsTest {
     settings.remove("access-key");
     settings.remove("secret-key");
     settings.put("auth-token", "settings-token");
-    Map<String, String> env = Map.of("HUAWEICLOUD_SDK_AK", "ENV-AK", "HUAWEICLOUD_SDK_SK", "ENV-SK");
+    Map<String, String> env =
+        Map.of("HUAWEICLOUD_SDK_AK", "ENV-AK", "HUAWEICLOUD_SDK_SK", "ENV-SK");
 
     assertThat(config(settings, env::get).credentials())
         .isEqualTo(new Credentials.Token("settings-token"));

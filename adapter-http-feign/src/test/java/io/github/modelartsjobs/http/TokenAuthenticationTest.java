@@ -94,8 +94,7 @@ class TokenAuthenticationTest {
   private void iamIssues(String... tokens) {
     for (int i = 0; i < tokens.length; i++) {
       String state = i == 0 ? STARTED : "token " + i;
-      var mapping =
-          post(urlEqualTo(TOKENS)).inScenario("iam").whenScenarioStateIs(state);
+      var mapping = post(urlEqualTo(TOKENS)).inScenario("iam").whenScenarioStateIs(state);
       if (i + 1 < tokens.length) {
         mapping = mapping.willSetStateTo("token " + (i + 1));
       }
