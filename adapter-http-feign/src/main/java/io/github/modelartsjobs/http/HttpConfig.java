@@ -2,6 +2,7 @@ package io.github.modelartsjobs.http;
 
 import static io.github.modelartsjobs.http.HttpSettings.*;
 
+import io.github.modelartsjobs.core.port.AdapterSettings;
 import io.github.modelartsjobs.core.port.InvalidSettingsException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -192,7 +193,7 @@ record HttpConfig(
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.getHost() == null || uri.isOpaque()) {
       throw new InvalidSettingsException(
-          key + " must be an absolute URL such as https://host.example.com, but was " + uri);
+          key + " must be an absolute URL such as https://host.example.com, but was " + shown(uri));
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new InvalidSettingsException(
@@ -205,16 +206,21 @@ record HttpConfig(
                 + " must use https (plain http only to a loopback address, or with "
                 + ALLOW_INSECURE_HTTP
                 + "=true), but was "
-                + uri);
+                + shown(uri));
       }
     } else if (!scheme.equals("https")) {
-      throw new InvalidSettingsException(key + " must use https, but was " + uri);
+      throw new InvalidSettingsException(key + " must use https, but was " + shown(uri));
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
     return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+  }
+
+  /** The URL for a message, without user info or secret-looking query parameters. */
+  private static String shown(URI uri) {
+    return AdapterSettings.withoutUrlCredentials(uri.toString());
   }
 
   private static String safe(URI uri) {

@@ -95,12 +95,12 @@ final class HttpSettings {
       }
       return uri;
     } catch (URISyntaxException e) {
+      // Neither the value nor the cause (which quotes it) may show credentials written into it.
       throw new io.github.modelartsjobs.core.port.InvalidSettingsException(
           key
               + " must be an absolute URL such as https://host.example.com, but was \""
-              + value
-              + "\"",
-          e);
+              + AdapterSettings.withoutUrlCredentials(value)
+              + "\"");
     }
   }
 

@@ -196,6 +196,38 @@ class SecretsNeverLeakTest {
     assertNothingLeaks(null, Set.of(SK, TOKEN), Set.of());
   }
 
+  @Test
+  void credentialsWrittenIntoAnEndpointNeverShow() {
+    List<String> endpoints =
+        List.of(
+            "http://" + AK + ":" + SK + "@127.0.0.1:1",
+            "http://" + AK + ":" + SK + "@bad_host:8080",
+            "ftp://" + AK + ":" + SK + "@127.0.0.1/x",
+            "https://" + AK + ":" + SK + "@modelarts.example.com/x?token=" + TOKEN,
+            "//" + AK + ":" + SK + "@127.0.0.1:1");
+
+    for (String endpoint : endpoints) {
+      for (String key : List.of("endpoint", "iam-endpoint")) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("endpoint", "http://127.0.0.1:1");
+        settings.put("project-id", FaultyStub.PROJECT);
+        settings.put("iam-user", "u");
+        settings.put("iam-password", "p");
+        settings.put("iam-domain", "d");
+        settings.put(key, endpoint);
+        captured.append(AdapterSettings.of(settings)).append('\n');
+        try (JobDetailsPort port = create(settings)) {
+          captured.append(port).append('\n');
+        } catch (InvalidSettingsException | ModelArtsException e) {
+          errors.add(e);
+        }
+      }
+    }
+
+    assertThat(errors).as("endpoints rejected").hasSizeGreaterThanOrEqualTo(8);
+    assertNothingLeaks(null, Set.of(SK, TOKEN), Set.of());
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private Map<String, String> settings(FaultyStub stub) {
