@@ -76,6 +76,10 @@ final class FaultyStub implements AutoCloseable {
   volatile String echoInErrors;
   volatile String iamToken;
   volatile long answerForOtherJob;
+  volatile double wireFaultRate;
+  volatile double damagedBodyRate;
+  final AtomicLong wireFaults = new AtomicLong();
+  final AtomicLong damagedBodies = new AtomicLong();
   final AtomicLong iamCalls = new AtomicLong();
 
   final AtomicLong attempts = new AtomicLong();
@@ -211,6 +215,33 @@ final class FaultyStub implements AutoCloseable {
           .withFault(Fault.CONNECTION_RESET_BY_PEER)
           .build();
     }
+    double past = unavailableRate + resetRate;
+    if (draw >= past && draw < past + wireFaultRate) {
+      wireFaults.incrementAndGet();
+      Fault[] kinds = {
+        Fault.EMPTY_RESPONSE, Fault.MALFORMED_RESPONSE_CHUNK, Fault.RANDOM_DATA_THEN_CLOSE
+      };
+      return ResponseDefinitionBuilder.responseDefinition()
+          .withFault(kinds[random.nextInt(kinds.length)])
+          .build();
+    }
+    past += wireFaultRate;
+    if (draw >= past && draw < past + damagedBodyRate && details.matches()) {
+      damagedBodies.incrementAndGet();
+      byte[] body =
+          detail(Long.parseLong(details.group(2)), Long.parseLong(details.group(3)), seen)
+              .getBytes(StandardCharsets.UTF_8);
+      int at = random.nextInt(body.length);
+      byte[] damaged =
+          random.nextBoolean()
+              ? java.util.Arrays.copyOf(body, at)
+              : flipped(body, at, (byte) random.nextInt(256));
+      return ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(200)
+          .withHeader("Content-Type", "application/json")
+          .withBody(damaged)
+          .build();
+    }
     int delay = 0;
     if (draw < unavailableRate + resetRate + slowRate) {
       slow.incrementAndGet();
@@ -255,6 +286,12 @@ final class FaultyStub implements AutoCloseable {
               .withHeader("X-Request-Id", text)
               .build();
     };
+  }
+
+  private static byte[] flipped(byte[] body, int at, byte value) {
+    byte[] out = body.clone();
+    out[at] = value;
+    return out;
   }
 
   private String detail(long jobId, long versionId, int seen) {

@@ -49,6 +49,32 @@ class HostileAnswersTest {
   }
 
   @Test
+  void brokenWireAndDamagedBodiesEndInTheJobOrATypedError() throws Exception {
+    try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
+      stub.faults(0.02, 0.02, 0);
+      stub.wireFaultRate = 0.06;
+      stub.damagedBodyRate = 0.05;
+      java.util.Set<Thread> before = LoadWithFaultsTest.liveThreads();
+      LoadRun run = new LoadRun(1000, 8, 13, 1);
+
+      try (JobDetailsPort port = LoadWithFaultsTest.port(stub)) {
+        run.run(port);
+      }
+      System.out.println("broken wire and damaged bodies: " + run.figures(stub));
+
+      assertThat(run.untyped).as("errors that are not typed (seed %d)", stub.seed).isEmpty();
+      assertThat(run.wrongJob.get()).isZero();
+      assertThat(run.rightJob.get() + run.errors()).isEqualTo(1000);
+      assertThat(run.errorCounts().keySet())
+          .isSubsetOf("ServiceUnavailableException", "InvalidResponseException");
+      assertThat(stub.wireFaults.get()).isPositive();
+      assertThat(stub.damagedBodies.get()).isPositive();
+      assertThat(run.rightJob.get()).isGreaterThan(800);
+      LoadWithFaultsTest.assertSettles(before, stub);
+    }
+  }
+
+  @Test
   void versionsPagedOneByOneUnderFaultsAreCompleteAndNewestFirst() throws Exception {
     try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED);
         JobDetailsPort port = LoadWithFaultsTest.port(stub, Map.of("page-size", "1"))) {
