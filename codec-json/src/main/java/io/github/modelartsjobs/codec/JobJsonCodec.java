@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.util.Separators;
 import io.github.modelartsjobs.core.domain.JobVersions;
 import io.github.modelartsjobs.core.domain.TrainingJob;
@@ -52,6 +53,9 @@ import java.util.Optional;
  * twice in one object (duplicates are detected in every object, including inside strings holding
  * JSON, rather than letting the last one win); a body over the {@link CodecLimits}.
  *
+ * <p>A versions list is read in the order sent (the service sends the newest first). Its job id,
+ * name and description are copied into each version that does not carry its own.
+ *
  * <p>A body with {@code "is_success": false}, or without {@code is_success} and {@code job_id} but
  * with an {@code error_code} (a gateway error), is the typed error that {@link
  * io.github.modelartsjobs.core.error.ServiceErrors#fromService} gives for its code, whatever HTTP
@@ -72,19 +76,27 @@ public final class JobJsonCodec {
 
   private final CodecLimits limits;
   private final JsonFactory factory;
+  private final JsonFactory nestedFactory;
   private final DefaultPrettyPrinter prettyPrinter;
 
   private JobJsonCodec(CodecLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxNestingDepth())
+            .maxStringLength(limits.maxStringLength())
+            .maxDocumentLength(limits.maxBodyBytes())
+            .build();
     this.factory =
         JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(limits.maxNestingDepth())
-                    .maxStringLength(limits.maxStringLength())
-                    .maxDocumentLength(limits.maxBodyBytes())
-                    .build())
+            .streamReadConstraints(constraints)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    this.nestedFactory =
+        JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
             .build();
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     this.prettyPrinter =
@@ -130,7 +142,7 @@ public final class JobJsonCodec {
    */
   public TrainingJob readVersionDetails(byte[] body, ErrorContext context) {
     ErrorContext ctx = orEmpty(context);
-    JobReader reader = new JobReader(factory, limits, ctx);
+    JobReader reader = new JobReader(factory, nestedFactory, limits, ctx);
     try {
       return reader.readVersionDetails(checkSize(body, ctx));
     } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -167,7 +179,7 @@ public final class JobJsonCodec {
    */
   public JobVersions readVersions(byte[] body, ErrorContext context) {
     ErrorContext ctx = orEmpty(context);
-    JobReader reader = new JobReader(factory, limits, ctx);
+    JobReader reader = new JobReader(factory, nestedFactory, limits, ctx);
     try {
       return reader.readVersions(checkSize(body, ctx));
     } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -202,7 +214,7 @@ public final class JobJsonCodec {
     if (body == null || body.length == 0 || body.length > limits.maxBodyBytes()) {
       return Optional.empty();
     }
-    JobReader reader = new JobReader(factory, limits, ErrorContext.EMPTY);
+    JobReader reader = new JobReader(factory, nestedFactory, limits, ErrorContext.EMPTY);
     try {
       return Optional.ofNullable(reader.readErrorBody(body));
     } catch (IOException | RuntimeException | StackOverflowError e) {

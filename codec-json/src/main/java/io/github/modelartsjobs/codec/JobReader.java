@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.json.ReaderBasedJsonParser;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import io.github.modelartsjobs.core.domain.ClassMetric;
 import io.github.modelartsjobs.core.domain.CodeSpec;
 import io.github.modelartsjobs.core.domain.DataInputs;
@@ -78,16 +81,30 @@ final class JobReader {
   private static final int MIN_SERIES_CAPACITY = 16;
 
   private final JsonFactory factory;
+  private final JsonFactory nestedFactory;
   private final CodecLimits limits;
   private final ErrorContext context;
   private JsonParser parser;
   private byte[] bytes;
-  private String text;
+  private char[] chars;
+  private int charsStart;
+  private int charsEnd;
   private String inString;
   private int seriesCapacity = MIN_SERIES_CAPACITY;
 
-  JobReader(JsonFactory factory, CodecLimits limits, ErrorContext context) {
+  /**
+   * A reader for one body.
+   *
+   * @param factory the factory of the body's parser
+   * @param nestedFactory the factory for strings holding JSON, with buffers of its own, since the
+   *     body's parser holds the buffers of the thread while the string is read
+   * @param limits the limits, for messages
+   * @param context the call, for messages
+   */
+  JobReader(
+      JsonFactory factory, JsonFactory nestedFactory, CodecLimits limits, ErrorContext context) {
     this.factory = factory;
+    this.nestedFactory = nestedFactory;
     this.limits = limits;
     this.context = context;
   }
@@ -862,7 +879,7 @@ final class JobReader {
       if (t == JsonToken.VALUE_STRING) {
         point = numericText();
       } else if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-        point = parser.getDoubleValue();
+        point = numberToken();
       } else if (t == JsonToken.VALUE_NULL) {
         point = Double.NaN;
       } else {
@@ -873,13 +890,23 @@ final class JobReader {
       }
       points[size++] = point;
     }
-    seriesCapacity = Math.max(MIN_SERIES_CAPACITY, size);
+    seriesCapacity = Math.max(4, size);
     return MetricSeries.wrap(name, size == points.length ? points : Arrays.copyOf(points, size));
   }
 
   private static int grow(int size) {
     long next = size + (long) (size >> 1) + MIN_SERIES_CAPACITY;
     return (int) Math.min(next, Integer.MAX_VALUE - 16);
+  }
+
+  /** The value of a number token, read from its text without making a string. */
+  private double numberToken() throws IOException {
+    try {
+      return Decimals.parse(
+          parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    } catch (Decimals.NotANumber e) {
+      return parser.getDoubleValue();
+    }
   }
 
   private double numericText() throws IOException {
@@ -904,16 +931,22 @@ final class JobReader {
       return structured(d, bit, name, v, true, reader);
     }
     mark(d, bit, name);
-    String json = parser.getText();
+    char[] json = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int length = parser.getTextLength();
     JsonParser outerParser = parser;
     byte[] outerBytes = bytes;
-    String outerText = text;
+    char[] outerChars = chars;
+    int outerStart = charsStart;
+    int outerEnd = charsEnd;
     String outerIn = inString;
     boolean kept = false;
-    try (JsonParser inner = factory.createParser(json)) {
+    try (JsonParser inner = nestedFactory.createParser(json, offset, length)) {
       parser = inner;
       bytes = null;
-      text = json;
+      chars = json;
+      charsStart = offset;
+      charsEnd = offset + length;
       inString = name;
       JsonToken first = inner.nextToken();
       if (first == null) {
@@ -932,11 +965,13 @@ final class JobReader {
     } finally {
       parser = outerParser;
       bytes = outerBytes;
-      text = outerText;
+      chars = outerChars;
+      charsStart = outerStart;
+      charsEnd = outerEnd;
       inString = outerIn;
     }
     if (kept) {
-      addOther(d, name, json);
+      addOther(d, name, new String(json, offset, length));
     }
     return null;
   }
@@ -968,7 +1003,7 @@ final class JobReader {
         return null;
       }
     }
-    JsonLocation start = parser.currentTokenLocation();
+    long start = tokenOffset();
     int base = depth() - 1;
     try {
       return reader.read(first);
@@ -978,7 +1013,7 @@ final class JobReader {
           throw invalid("the body ends inside " + name);
         }
       }
-      addOther(d, name, readAgainFrom(start, name));
+      addOther(d, name, readAgainFrom(start, first == JsonToken.START_OBJECT ? '{' : '[', name));
       return null;
     }
   }
@@ -987,16 +1022,37 @@ final class JobReader {
     return parser.getParsingContext().getNestingDepth();
   }
 
-  private Object readAgainFrom(JsonLocation start, String name) throws IOException {
-    JsonParser again;
-    if (bytes != null && start.getByteOffset() >= 0) {
-      int offset = (int) start.getByteOffset();
-      again = factory.createParser(bytes, offset, bytes.length - offset);
-    } else if (text != null && start.getCharOffset() >= 0) {
-      again = factory.createParser(text.substring((int) start.getCharOffset()));
-    } else {
+  /**
+   * Where the current token starts, roughly: the parser's count of bytes or characters read, which
+   * is within one unit of the token's first one. Reading it allocates nothing, unlike a location;
+   * {@link #readAgainFrom} finds the exact start. -1 when the source cannot be read again.
+   */
+  private long tokenOffset() {
+    boolean rereadable =
+        bytes != null
+            ? parser instanceof UTF8StreamJsonParser
+            : chars != null && parser instanceof ReaderBasedJsonParser;
+    return rereadable ? ((ParserBase) parser).getTokenCharacterOffset() : -1;
+  }
+
+  /** Reads again, as sent, the container that starts near an offset with the given character. */
+  private Object readAgainFrom(long near, char open, String name) throws IOException {
+    int limit = bytes != null ? bytes.length : charsEnd - charsStart;
+    int start = -1;
+    for (long k = Math.max(0, near - 2); near >= 0 && k <= near + 1 && k < limit; k++) {
+      int at = (int) k;
+      if (bytes != null ? bytes[at] == open : chars[charsStart + at] == open) {
+        start = at;
+        break;
+      }
+    }
+    if (start < 0) {
       throw invalid(name + " does not have its documented shape");
     }
+    JsonParser again =
+        bytes != null
+            ? nestedFactory.createParser(bytes, start, bytes.length - start)
+            : nestedFactory.createParser(chars, charsStart + start, charsEnd - charsStart - start);
     JsonParser outer = parser;
     try (JsonParser p = again) {
       parser = p;
@@ -1144,7 +1200,7 @@ final class JobReader {
   /** A number sent as a number or as a string holding one, or null. */
   private Double number(JsonToken v) throws IOException {
     if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-      return parser.getDoubleValue();
+      return numberToken();
     }
     if (v == JsonToken.VALUE_STRING) {
       try {
