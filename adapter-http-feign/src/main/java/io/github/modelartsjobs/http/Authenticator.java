@@ -14,7 +14,9 @@ interface Authenticator {
 
   /**
    * Makes ready what {@link #apply} needs, such as a token that is not about to expire; may call
-   * IAM. Called before every attempt, outside the circuit breaker.
+   * IAM. Called at the start of every attempt, inside the circuit breaker: a call cannot succeed
+   * without a token, so a transient IAM failure counts like a failure of the service (and an open
+   * breaker spares IAM too).
    *
    * @param deadline the call deadline
    * @param context the ids of the call, for errors

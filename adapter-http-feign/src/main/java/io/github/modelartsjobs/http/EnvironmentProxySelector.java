@@ -89,7 +89,8 @@ final class EnvironmentProxySelector extends ProxySelector {
     } catch (URISyntaxException e) {
       throw new InvalidSettingsException(
           HttpSettings.ENV_HTTPS_PROXY
-              + " must be a URL such as http://proxy.example.com:3128, but was not (value not shown)");
+              + " must be a URL such as http://proxy.example.com:3128,"
+              + " but was not (value not shown)");
     }
   }
 

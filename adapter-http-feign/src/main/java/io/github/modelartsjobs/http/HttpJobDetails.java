@@ -574,7 +574,8 @@ public final class HttpJobDetails implements JobDetailsPort {
    * <table>
    *   <caption>Settings</caption>
    *   <tr><th>key</th><th>default</th></tr>
-   *   <tr><td>{@code endpoint}</td><td>{@code https://modelarts.{region}.myhuaweicloud.com}</td></tr>
+   *   <tr><td>{@code endpoint}</td>
+   *       <td>{@code https://modelarts.{region}.myhuaweicloud.com}</td></tr>
    *   <tr><td>{@code region}</td><td>none (needed when an endpoint is derived)</td></tr>
    *   <tr><td>{@code project-id}</td><td>{@code HUAWEICLOUD_SDK_PROJECT_ID}</td></tr>
    *   <tr><td>{@code access-key}, {@code secret-key}</td>
@@ -591,13 +592,16 @@ public final class HttpJobDetails implements JobDetailsPort {
    *   <tr><td>{@code retry-max-attempts}</td><td>3 (1 to 20), the first attempt included</td></tr>
    *   <tr><td>{@code retry-initial-backoff}</td><td>500ms</td></tr>
    *   <tr><td>{@code retry-max-backoff}</td><td>10s</td></tr>
-   *   <tr><td>{@code retry-after-cap}</td><td>60s: the longest {@code Retry-After} honoured</td></tr>
+   *   <tr><td>{@code retry-after-cap}</td>
+   *       <td>60s: the longest {@code Retry-After} honoured</td></tr>
    *   <tr><td>{@code breaker-failure-rate}</td><td>50 (percent of recorded attempts)</td></tr>
    *   <tr><td>{@code breaker-minimum-calls}</td><td>20 (attempts before the rate counts)</td></tr>
-   *   <tr><td>{@code breaker-window}</td><td>50 (the last attempts the rate is taken over)</td></tr>
+   *   <tr><td>{@code breaker-window}</td>
+   *       <td>50 (the last attempts the rate is taken over)</td></tr>
    *   <tr><td>{@code breaker-open-duration}</td><td>30s</td></tr>
    *   <tr><td>{@code max-body-bytes}</td><td>33554432 (32 MiB)</td></tr>
-   *   <tr><td>{@code allow-insecure-http}</td><td>false (http to loopback is always allowed)</td></tr>
+   *   <tr><td>{@code allow-insecure-http}</td>
+   *       <td>false (http to loopback is always allowed)</td></tr>
    *   <tr><td>{@code page-size}</td><td>100 (1 to 1000), versions per page</td></tr>
    * </table>
    *

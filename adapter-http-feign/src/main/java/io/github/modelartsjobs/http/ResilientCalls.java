@@ -217,29 +217,36 @@ final class ResilientCalls {
       return last.error();
     }
     return new ServiceUnavailableException(
-        last.reason() + "; " + trace.attempts() + " attempts failed", last.error().context(), null);
+        last.reason() + "; " + attempts(trace) + " failed", last.error().context(), null);
   }
 
   private static ModelArtsException outOfTime(
       CallTrace trace, Deadline deadline, AttemptFailure last) {
+    String limit = "the call deadline of " + Durations.human(deadline.total());
     if (last == null) {
-      return new ServiceUnavailableException(
-          "the call deadline of " + Durations.human(deadline.total()) + " passed",
-          context(trace),
-          null);
+      return new ServiceUnavailableException(limit + " passed", context(trace), null);
     }
     if (last.error() instanceof ThrottledException) {
       return last.error();
     }
-    return new ServiceUnavailableException(
-        last.reason()
-            + "; gave up after "
-            + trace.attempts()
-            + (trace.attempts() == 1 ? " attempt" : " attempts")
-            + ", the call deadline of "
-            + Durations.human(deadline.total())
-            + " leaving no time for another",
-        last.error().context(),
-        null);
+    String reason;
+    if (last.reason().contains("call deadline")) {
+      reason = last.reason() + " (" + attempts(trace) + ")";
+    } else if (deadline.passed()) {
+      reason = last.reason() + "; " + limit + " passed after " + attempts(trace);
+    } else {
+      reason =
+          last.reason()
+              + "; gave up after "
+              + attempts(trace)
+              + ", "
+              + limit
+              + " leaving no time for another";
+    }
+    return new ServiceUnavailableException(reason, last.error().context(), null);
+  }
+
+  private static String attempts(CallTrace trace) {
+    return trace.attempts() + (trace.attempts() == 1 ? " attempt" : " attempts");
   }
 }

@@ -285,7 +285,8 @@ class FaultTest {
             .withHeader("Content-Type", "text/html")
             .withBody(
                 "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502"
-                    + " Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n"));
+                    + " Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n"
+                    + "</html>\n"));
 
     ServiceUnavailableException e;
     try (HttpJobDetails port = Ports.signed(server, time).build()) {

@@ -66,7 +66,8 @@ class HttpJobDetailsTest {
       assertThatThrownBy(() -> port.versionDetails(JobVersionRef.of(77, 3)))
           .isInstanceOf(JobNotFoundException.class)
           .hasMessage(
-              "training job 77 version 3 not found (ModelArts.2775, HTTP 400, request req-unknown)");
+              "training job 77 version 3 not found (ModelArts.2775, HTTP 400,"
+                  + " request req-unknown)");
     }
   }
 }

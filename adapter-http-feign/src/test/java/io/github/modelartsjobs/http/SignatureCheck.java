@@ -109,7 +109,7 @@ final class SignatureCheck implements StubRequestFilterV2 {
     query.sort(null);
     canonical.append(String.join("&", query)).append('\n');
     for (String name : signed) {
-      String value = request.getHeader(name);
+      String value = name.equals("host") ? host(request) : request.getHeader(name);
       canonical.append(name).append(':').append(value == null ? "" : value.strip()).append('\n');
     }
     canonical.append('\n').append(String.join(";", signed)).append('\n');
@@ -121,6 +121,12 @@ final class SignatureCheck implements StubRequestFilterV2 {
             + "\n"
             + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     return hex(hmac(toSign));
+  }
+
+  /** The Host header, or over HTTP/2 the authority, which takes its place. */
+  private static String host(Request request) {
+    String host = request.getHeader("Host");
+    return host != null ? host : URI.create(request.getAbsoluteUrl()).getRawAuthority();
   }
 
   private static String encode(String s) {

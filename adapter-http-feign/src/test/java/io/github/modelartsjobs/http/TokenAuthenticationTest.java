@@ -125,11 +125,11 @@ class TokenAuthenticationTest {
                 .withHeader("X-Auth-Token", absent())
                 .withRequestBody(
                     equalToJson(
-                        "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":"
-                            + "{\"name\":\"alice\",\"password\":\""
+                        "{\"auth\":{\"identity\":{\"methods\":[\"password\"],"
+                            + "\"password\":{\"user\":{\"name\":\"alice\",\"password\":\""
                             + PASSWORD
-                            + "\",\"domain\":{\"name\":\"example-domain\"}}}},\"scope\":{\"project\""
-                            + ":{\"id\":\""
+                            + "\",\"domain\":{\"name\":\"example-domain\"}}}},"
+                            + "\"scope\":{\"project\":{\"id\":\""
                             + FakeModelArts.PROJECT
                             + "\"}}}}")));
   }
