@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,6 +195,36 @@ class SecretsNeverLeakTest {
 
     assertThat(errors).as("settings rejected").isNotEmpty();
     assertNothingLeaks(null, Set.of(SK, TOKEN), Set.of());
+  }
+
+  @Test
+  void buildersAndThePortsTheyBuildNeverShowTheirCredentials() {
+    try (FaultyStub stub = new FaultyStub(1)) {
+      URI endpoint = URI.create(stub.endpoint());
+      List<HttpJobDetails.Builder> builders =
+          List.of(
+              HttpJobDetails.builder().endpoint(endpoint).projectId(FaultyStub.PROJECT),
+              HttpJobDetails.builder().endpoint(endpoint).projectId(FaultyStub.PROJECT),
+              HttpJobDetails.builder().endpoint(endpoint).projectId(FaultyStub.PROJECT));
+      builders.get(0).accessKey(AK, SK);
+      builders.get(1).authToken(TOKEN);
+      builders.get(2).iamPassword("leak-test-user", IAM_PASSWORD, "d").iamEndpoint(endpoint);
+
+      for (HttpJobDetails.Builder builder : builders) {
+        captured.append(builder).append('\n');
+        try (HttpJobDetails port = builder.build()) {
+          captured.append(port).append('\n').append(port.config()).append('\n');
+        }
+      }
+      try {
+        HttpJobDetails.builder().endpoint(endpoint).accessKey(AK, SK).build().close();
+      } catch (RuntimeException e) {
+        errors.add(e);
+      }
+
+      assertThat(captured.toString()).contains("HttpJobDetails");
+      assertNothingLeaks(null, Set.of(AK, SK, TOKEN, IAM_PASSWORD), Set.of());
+    }
   }
 
   @Test
