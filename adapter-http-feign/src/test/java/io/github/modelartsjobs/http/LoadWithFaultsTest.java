@@ -49,6 +49,7 @@ class LoadWithFaultsTest {
       stub.faults(0.05, 0.05, 0.01);
       Set<Thread> before = liveThreads();
       LoadRun run = new LoadRun(calls, concurrency, 7, 1);
+      BreakerTransitions transitions = new BreakerTransitions();
 
       assertTimeoutPreemptively(
           bound,
@@ -59,8 +60,10 @@ class LoadWithFaultsTest {
           },
           () -> "the load run did not end within " + bound + " (seed " + SEED + ")");
       System.out.println("load with faults: " + run.figures(stub));
+      transitions.close();
 
       assertThat(run.untyped).as("errors that are not typed (seed %d)", SEED).isEmpty();
+      assertThat(transitions.all()).as("breaker transitions at 10%% faults").isEmpty();
       assertThat(run.wrongJob.get()).as("calls answered with another job").isZero();
       assertThat(run.rightJob.get() + run.errors()).isEqualTo(calls);
       assertThat(run.rightJob.get())
@@ -80,9 +83,12 @@ class LoadWithFaultsTest {
   void breakerOpensOnlyWhenFailuresPassTheThresholdAndClosesAgain() throws Exception {
     try (FaultyStub stub = new FaultyStub(SEED)) {
       Set<Thread> before = liveThreads();
-      try (JobDetailsPort port = port(stub)) {
+      try (JobDetailsPort port = port(stub);
+          BreakerTransitions transitions = new BreakerTransitions()) {
         stub.faults(0.05, 0.05, 0);
         LoadRun below = new LoadRun(400, 8, 8, 1).run(port);
+
+        assertThat(transitions.all()).as("breaker transitions at 10%% faults").isEmpty();
 
         assertThat(below.untyped).isEmpty();
         assertThat(callsThatNeverReachedTheStub(stub, below))
@@ -102,6 +108,7 @@ class LoadWithFaultsTest {
         assertThat(failingAttempts)
             .as("attempts that reached the stub while it failed them all")
             .isLessThan(300L * MAX_ATTEMPTS / 4);
+        assertThat(transitions.all()).as("breaker transitions").startsWith("CLOSED to OPEN");
 
         long reopenedAfter = reopenAfterAProbe(stub, port);
 
@@ -115,6 +122,10 @@ class LoadWithFaultsTest {
         LoadRun healthy = new LoadRun(300, 8, 8, 30_001).run(port);
 
         assertThat(whileOpen).isInstanceOf(ServiceUnavailableException.class);
+        assertThat(transitions.all())
+            .as("breaker transitions")
+            .contains("OPEN to HALF_OPEN", "HALF_OPEN to OPEN")
+            .endsWith("HALF_OPEN to CLOSED");
         assertThat(closedAt).as("breaker closed again within 10 s").isPositive();
         assertThat(Duration.ofNanos(closedAt - reopenedAfter))
             .as("time from the failed probe to the first success")
