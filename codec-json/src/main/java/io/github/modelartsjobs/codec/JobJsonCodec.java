@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.util.Separators;
 import io.github.modelartsjobs.core.domain.JobVersions;
 import io.github.modelartsjobs.core.domain.TrainingJob;
@@ -96,7 +95,7 @@ public final class JobJsonCodec {
         JsonFactory.builder()
             .streamReadConstraints(constraints)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+            .recyclerPool(NestedBuffers.POOL)
             .build();
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     this.prettyPrinter =

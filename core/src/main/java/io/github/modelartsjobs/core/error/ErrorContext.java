@@ -1,5 +1,6 @@
 package io.github.modelartsjobs.core.error;
 
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -26,7 +27,8 @@ public record ErrorContext(
     Integer httpStatus,
     String errorCode,
     String serviceMessage,
-    String requestId) {
+    String requestId)
+    implements Serializable {
 
   /** The longest service message kept, in characters. */
   public static final int MAX_MESSAGE_LENGTH = 300;

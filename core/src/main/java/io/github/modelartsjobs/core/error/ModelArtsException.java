@@ -14,7 +14,7 @@ public abstract class ModelArtsException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient ErrorContext context;
+  private final ErrorContext context;
 
   /**
    * Creates an error.

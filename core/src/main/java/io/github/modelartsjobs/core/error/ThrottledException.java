@@ -11,7 +11,7 @@ public final class ThrottledException extends ModelArtsException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient Duration retryAfter;
+  private final Duration retryAfter;
 
   /**
    * Creates the error, with a message such as {@code too many requests for training job 10 version
@@ -26,7 +26,7 @@ public final class ThrottledException extends ModelArtsException {
         "too many requests for "
             + context.subject()
             + context.details()
-            + (retryAfter == null ? "" : "; retry after " + retryAfter.toSeconds() + "s"),
+            + (retryAfter == null ? "" : "; retry after " + describe(retryAfter)),
         context,
         cause);
     this.retryAfter = retryAfter;
@@ -40,5 +40,9 @@ public final class ThrottledException extends ModelArtsException {
   @Override
   public boolean isTransient() {
     return true;
+  }
+
+  private static String describe(Duration wait) {
+    return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + "s" : wait.toMillis() + "ms";
   }
 }
