@@ -231,9 +231,22 @@ public final class HttpJobDetails implements JobDetailsPort {
 
   @Override
   public TrainingJob versionDetails(JobVersionRef ref) {
+    return versionDetails(ref, config.callTimeout());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The call, retries and waits included, ends at {@code budget} or {@code call-timeout},
+   * whichever is shorter.
+   */
+  @Override
+  public TrainingJob versionDetails(JobVersionRef ref, Duration budget) {
     Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(budget, "budget");
     ensureOpen();
-    Deadline deadline = Deadline.after(clock, config.callTimeout());
+    Duration limit = budget.compareTo(config.callTimeout()) < 0 ? budget : config.callTimeout();
+    Deadline deadline = Deadline.after(clock, limit);
     String project = config.projectId();
     CallTrace trace =
         new CallTrace(

@@ -120,6 +120,25 @@ class FaultTest {
   }
 
   @Test
+  void aTimeBudgetShorterThanTheCallTimeoutEndsTheCallAtTheBudget() {
+    server.stubDetails(10, 10, json(200, DETAILS).withChunkedDribbleDelay(200, 20_000));
+    long start = System.nanoTime();
+
+    try (HttpJobDetails port =
+        Ports.signed(server, time)
+            .callTimeout(Duration.ofSeconds(30))
+            .readTimeout(Duration.ofSeconds(2))
+            .build()) {
+
+      assertThatThrownBy(() -> port.versionDetails(REF, Duration.ofSeconds(1)))
+          .isInstanceOf(ServiceUnavailableException.class)
+          .hasMessageContaining("the call deadline of 1s passed while reading the body");
+    }
+    assertThat(millisSince(start)).isBetween(900L, 4000L);
+    assertThat(server.requestsTo(PATH)).hasSize(1);
+  }
+
+  @Test
   void aTricklingBodyFailsAtTheCallDeadline() {
     server.stubDetails(10, 10, json(200, DETAILS).withChunkedDribbleDelay(200, 20_000));
     long start = System.nanoTime();

@@ -3,6 +3,7 @@ package io.github.modelartsjobs.core.port;
 import io.github.modelartsjobs.core.domain.JobVersionRef;
 import io.github.modelartsjobs.core.domain.JobVersions;
 import io.github.modelartsjobs.core.domain.TrainingJob;
+import java.time.Duration;
 
 /**
  * The driven port through which the details of training jobs are read: the live service, a folder
@@ -26,6 +27,22 @@ public interface JobDetailsPort extends AutoCloseable {
    * @throws io.github.modelartsjobs.core.error.ModelArtsException for every other failure
    */
   TrainingJob versionDetails(JobVersionRef ref);
+
+  /**
+   * The details of one job version, within a time budget shorter than the adapter's own call
+   * deadline, such as what is left of a wait. Adapters that take time (the HTTP adapter) end the
+   * call, retries included, when the budget or their own deadline runs out, whichever comes first;
+   * the default ignores the budget.
+   *
+   * @param ref the job id and version id
+   * @param budget the longest the call may take, more than zero
+   * @return the version, whose {@link TrainingJob#ref()} equals {@code ref}
+   * @throws io.github.modelartsjobs.core.error.ServiceUnavailableException if the budget runs out
+   * @throws io.github.modelartsjobs.core.error.ModelArtsException for every other failure
+   */
+  default TrainingJob versionDetails(JobVersionRef ref, Duration budget) {
+    return versionDetails(ref);
+  }
 
   /**
    * The versions of one job, newest first. Adapters that page follow the pages to the end.

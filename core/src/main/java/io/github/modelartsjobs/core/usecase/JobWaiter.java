@@ -25,11 +25,18 @@ import java.util.concurrent.CancellationException;
  * deadline is not made. A timeout beyond the range of {@link Instant} means no deadline. A status
  * the library does not know is not terminal, so the wait goes on.
  *
+ * <p>Each poll is given what is left of the wait as its time budget ({@link
+ * JobDetailsPort#versionDetails(JobVersionRef, Duration)}), and at least one second, so that an
+ * adapter's retries cannot carry a poll much past the deadline.
+ *
  * <p>The clock and the sleeper are injected, so tests advance time instead of sleeping. An
  * interrupt while sleeping ends the wait with a {@link CancellationException}, the thread's
  * interrupt flag set again.
  */
 public final class JobWaiter {
+
+  /** The least time a poll is given, even at the deadline. */
+  static final Duration LAST_POLL_BUDGET = Duration.ofSeconds(1);
 
   private final JobDetailsPort port;
   private final Clock clock;
@@ -89,7 +96,7 @@ public final class JobWaiter {
           return new WaitResult(
               WaitResult.Outcome.TIMED_OUT, lastSeen, elapsed(start), polls, lastError);
         }
-        TrainingJob job = port.versionDetails(ref);
+        TrainingJob job = port.versionDetails(ref, budget(deadline));
         polls++;
         lastSeen = Optional.of(job);
         listener.onPoll(job);
@@ -136,6 +143,15 @@ public final class JobWaiter {
       }
       interval = grow(interval, options);
     }
+  }
+
+  /**
+   * What is left of the wait for one poll, so that the port's retries end with the wait; the last
+   * poll, at the deadline, still gets {@link #LAST_POLL_BUDGET}.
+   */
+  private Duration budget(Instant deadline) {
+    Duration left = Duration.between(clock.instant(), deadline);
+    return left.compareTo(LAST_POLL_BUDGET) < 0 ? LAST_POLL_BUDGET : left;
   }
 
   private static CancellationException interrupted(JobVersionRef ref, InterruptedException e) {

@@ -150,6 +150,16 @@ class JobWaiterTest {
   }
 
   @Test
+  void eachPollIsGivenWhatIsLeftOfTheWaitAndAtLeastOneSecond() {
+    ScriptedPort port = answering(status(8));
+    WaitOptions options = everyTenSeconds.withTimeout(Duration.ofSeconds(25));
+
+    waiter(port).waitFor(REF, options, listener);
+
+    assertThat(port.budgets()).containsExactly(seconds(25), seconds(15), seconds(5), seconds(1));
+  }
+
+  @Test
   void pauseBeforeTheDeadlineIsShortenedToReachItExactly() {
     ScriptedPort port = answering(status(8));
     WaitOptions options =
@@ -411,9 +421,20 @@ class JobWaiterTest {
 
     private final List<Object> answers;
     private final List<Instant> pollTimes = new ArrayList<>();
+    private final List<Duration> budgets = new ArrayList<>();
 
     private ScriptedPort(List<Object> answers) {
       this.answers = answers;
+    }
+
+    @Override
+    public TrainingJob versionDetails(JobVersionRef ref, Duration budget) {
+      budgets.add(budget);
+      return versionDetails(ref);
+    }
+
+    List<Duration> budgets() {
+      return budgets;
     }
 
     @Override
