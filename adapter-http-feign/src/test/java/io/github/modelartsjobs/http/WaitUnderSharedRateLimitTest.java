@@ -249,9 +249,19 @@ class WaitUnderSharedRateLimitTest {
 
     @Override
     public TrainingJob versionDetails(JobVersionRef ref) {
+      note(ref);
+      return port.versionDetails(ref);
+    }
+
+    @Override
+    public TrainingJob versionDetails(JobVersionRef ref, Duration budget) {
+      note(ref);
+      return port.versionDetails(ref, budget);
+    }
+
+    private void note(JobVersionRef ref) {
       long poll = pollsPerRef.computeIfAbsent(ref, r -> new AtomicLong()).incrementAndGet();
       startOfPoll.put(ref.jobId() + "/" + ref.versionId() + "#" + poll, lastStart.get());
-      return port.versionDetails(ref);
     }
 
     @Override
