@@ -462,7 +462,8 @@ public final class HttpJobDetails implements JobDetailsPort {
     try {
       return decode.apply(body, answered);
     } catch (ModelArtsException raw) {
-      ModelArtsException e = redactor.scrub(raw);
+      ModelArtsException e =
+          redactor.scrub(decodedAgainWithoutCredentials(raw, body, answered, decode));
       if (e.isTransient()) {
         String reason =
             "the service reported "
@@ -476,8 +477,30 @@ public final class HttpJobDetails implements JobDetailsPort {
     }
   }
 
+  /**
+   * The error that reading the body gives once the credentials in it are masked: the reader cuts
+   * what it quotes, and a cut through a credential would leave a piece of it in the message.
+   */
+  private <T> ModelArtsException decodedAgainWithoutCredentials(
+      ModelArtsException raw,
+      byte[] body,
+      ErrorContext answered,
+      BiFunction<byte[], ErrorContext, T> decode) {
+    byte[] clean = redactor.redact(body);
+    if (clean == body) {
+      return raw;
+    }
+    try {
+      decode.apply(clean, answered);
+      return raw;
+    } catch (ModelArtsException again) {
+      return again;
+    }
+  }
+
   private ModelArtsException errorFor(
-      int status, byte[] body, ErrorContext answered, Duration retryAfter, CallTrace trace) {
+      int status, byte[] rawBody, ErrorContext answered, Duration retryAfter, CallTrace trace) {
+    byte[] body = redactor.redact(rawBody);
     ErrorContext context = answered;
     Optional<ServiceErrorBody> parsed = codec.readErrorBody(body);
     if (parsed.isPresent()

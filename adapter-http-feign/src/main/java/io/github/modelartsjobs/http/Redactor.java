@@ -9,6 +9,7 @@ import io.github.modelartsjobs.core.error.PermissionDeniedException;
 import io.github.modelartsjobs.core.error.RequestRejectedException;
 import io.github.modelartsjobs.core.error.ServiceUnavailableException;
 import io.github.modelartsjobs.core.error.ThrottledException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,6 +59,20 @@ final class Redactor {
       out = out.replace(secret, MASK);
     }
     return out;
+  }
+
+  /**
+   * A body with every credential replaced by {@value #MASK}, read and written as UTF-8; the same
+   * array when it holds none. Used on error bodies before any part of them is cut into a message,
+   * so that no cut can leave a piece of a credential behind.
+   */
+  byte[] redact(byte[] body) {
+    if (body == null || body.length == 0) {
+      return body;
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    String clean = redact(text);
+    return clean.equals(text) ? body : clean.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The context with the service's code, message and request id redacted. */
