@@ -75,6 +75,7 @@ final class FaultyStub implements AutoCloseable {
   volatile boolean recordArrivals;
   volatile String echoInErrors;
   volatile String iamToken;
+  volatile String iamEcho;
   volatile long answerForOtherJob;
   volatile double wireFaultRate;
   volatile double damagedBodyRate;
@@ -166,6 +167,13 @@ final class FaultyStub implements AutoCloseable {
       }
     }
     String path = URI.create(request.getUrl()).getPath();
+    if (path.endsWith("/v3/auth/tokens") && iamEcho != null) {
+      iamCalls.incrementAndGet();
+      String text = iamEcho.replace("\"", "'");
+      return iamCalls.get() % 2 == 0
+          ? json(401, "{\"error\":{\"code\":401,\"message\":\"" + text + "\"}}")
+          : json(502, "<html><body><p>" + text + "</p></body></html>");
+    }
     if (path.endsWith("/v3/auth/tokens") && iamToken != null) {
       iamCalls.incrementAndGet();
       return ResponseDefinitionBuilder.responseDefinition()

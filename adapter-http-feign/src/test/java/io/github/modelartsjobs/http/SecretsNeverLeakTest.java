@@ -180,6 +180,34 @@ class SecretsNeverLeakTest {
   }
 
   @Test
+  void anIamThatEchoesThePasswordShowsNoPieceOfIt() throws Exception {
+    for (int pad : new int[] {130, 150, 170, 280, 290}) {
+      try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
+        stub.iamEcho = "x".repeat(pad) + " wrong password " + IAM_PASSWORD + " " + IAM_PASSWORD;
+        Map<String, String> settings = settings(stub);
+        settings.put("iam-endpoint", stub.endpoint());
+        settings.put("iam-user", "leak-test-user");
+        settings.put("iam-password", IAM_PASSWORD);
+        settings.put("iam-domain", "leak-test-domain");
+
+        try (JobDetailsPort port = create(settings)) {
+          for (int v = 1; v <= 3; v++) {
+            try {
+              port.versionDetails(new JobVersionRef(11, v));
+            } catch (ModelArtsException e) {
+              errors.add(e);
+            }
+          }
+        }
+        assertThat(stub.iamCalls.get()).as("token requests").isPositive();
+      }
+    }
+
+    assertThat(errors).hasSize(15);
+    assertNothingLeaks(null, Set.of(IAM_PASSWORD), Set.of());
+  }
+
+  @Test
   void errorMessagesThatEchoTheTokenAreRedacted() throws Exception {
     try (FaultyStub stub = new FaultyStub(LoadWithFaultsTest.SEED)) {
       Map<String, String> settings = settings(stub);
