@@ -42,9 +42,12 @@ import org.junit.jupiter.api.Test;
  * Hostile bodies against the codec: every generated or mutated body is either read or rejected with
  * {@link InvalidResponseException}; never another exception, never a hang.
  *
- * <p>One exception to "read or invalid": a body that still holds {@code "is_success": false} may
- * also end in the typed error of the service code it carries (the codec reads such a body as the
- * service's error, as documented on {@link JobJsonCodec}).
+ * <p>One exception to "read or invalid": a body that still holds {@code "is_success": false} (or
+ * {@code "false"}), or an {@code error_code} without {@code is_success} and {@code job_id} (a
+ * gateway's error), may also end in the typed error of the service code it carries; the codec reads
+ * such a body as the service's error, as documented on {@link JobJsonCodec}. A read that succeeded
+ * must also write, read back, and write again to the same bytes; every error message must be one
+ * line of at most 2,000 characters.
  *
  * <p>Every generator draws from one seeded {@link Random}; the seed is printed with every failure
  * and can be fixed with {@code -Dfuzz.seed=...} to replay a run. Each family of bodies runs under a
