@@ -251,6 +251,11 @@ final class AkSkSigner {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The access key and the secret key, for masking. */
+  List<String> secrets() {
+    return List.of(accessKey, new String(secretKey, StandardCharsets.UTF_8));
+  }
+
   /** Shows the scheme only, never a key. */
   @Override
   public String toString() {

@@ -3,6 +3,8 @@ package io.github.modelartsjobs.http;
 import feign.Request;
 import io.github.modelartsjobs.core.error.ErrorContext;
 import io.github.modelartsjobs.core.error.ModelArtsException;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Adds the proof of identity to each request: an AK/SK signature, or an IAM token. Thread-safe.
@@ -46,6 +48,14 @@ interface Authenticator {
    */
   default boolean invalidate(String usedToken) {
     return false;
+  }
+
+  /**
+   * The secrets this authenticator holds or has sent (keys, tokens, password), so that they can be
+   * masked wherever the other side echoes them back.
+   */
+  default Collection<String> secrets() {
+    return List.of();
   }
 
   /** What this authenticator is, without any secret. */

@@ -45,11 +45,21 @@ final class CallTrace {
     status = null;
   }
 
+  /**
+   * Records an answer. The request id is reduced as {@link ErrorContext} reduces it (one line of at
+   * most 128 characters), since it comes from the server and goes into log lines.
+   */
   void answered(int httpStatus, String id) {
     status = httpStatus;
-    if (id != null) {
-      requestId = id;
+    String line = line(id);
+    if (line != null) {
+      requestId = line;
     }
+  }
+
+  /** A request id as one line of at most 128 characters, or null when null or blank. */
+  static String line(String id) {
+    return ErrorContext.EMPTY.withRequestId(id).requestId();
   }
 
   Integer status() {

@@ -27,6 +27,11 @@ final class FixedTokenAuthenticator implements Authenticator {
     return token;
   }
 
+  @Override
+  public Collection<String> secrets() {
+    return List.of(token);
+  }
+
   static Request withToken(Request request, String token) {
     Map<String, Collection<String>> headers = new LinkedHashMap<>(request.headers());
     headers.put(TOKEN_HEADER, List.of(token));

@@ -35,7 +35,6 @@ import static io.github.modelartsjobs.http.HttpSettings.RETRY_MAX_ATTEMPTS;
 import static io.github.modelartsjobs.http.HttpSettings.RETRY_MAX_BACKOFF;
 import static io.github.modelartsjobs.http.HttpSettings.SECRET_KEY;
 
-import io.github.modelartsjobs.core.port.AdapterSettings;
 import io.github.modelartsjobs.core.port.InvalidSettingsException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -112,6 +111,8 @@ record HttpConfig(
   private static final Pattern REGION_PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private static final Pattern PROJECT_ID_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  private static final Pattern USER_INFO = Pattern.compile("^([^/?#]*//)[^/?#]*@");
 
   private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -226,7 +227,13 @@ record HttpConfig(
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.getHost() == null || uri.isOpaque()) {
       throw new InvalidSettingsException(
-          key + " must be an absolute URL such as https://host.example.com, but was " + shown(uri));
+          key
+              + " must be an absolute URL such as https://host.example.com, but was "
+              + withoutUserInfo(uri.toString()));
+    }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw new InvalidSettingsException(
+          key + " must have a port from 1 to 65535, but was " + uri.getPort());
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new InvalidSettingsException(
@@ -239,10 +246,10 @@ record HttpConfig(
                 + " must use https (plain http only to a loopback address, or with "
                 + ALLOW_INSECURE_HTTP
                 + "=true), but was "
-                + shown(uri));
+                + uri);
       }
     } else if (!scheme.equals("https")) {
-      throw new InvalidSettingsException(key + " must use https, but was " + shown(uri));
+      throw new InvalidSettingsException(key + " must use https, but was " + uri);
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {
@@ -251,9 +258,12 @@ record HttpConfig(
     return URI.create(scheme + "://" + uri.getRawAuthority() + path);
   }
 
-  /** The URL for a message, without user info or secret-looking query parameters. */
-  private static String shown(URI uri) {
-    return AdapterSettings.withoutUrlCredentials(uri.toString());
+  /**
+   * A URL as text with its user info, which may hold a password, replaced by {@code ****}; for
+   * messages about URLs that could not be read.
+   */
+  static String withoutUserInfo(String url) {
+    return USER_INFO.matcher(url).replaceFirst("$1****@");
   }
 
   private static String safe(URI uri) {
@@ -398,9 +408,11 @@ record HttpConfig(
       if (accessKey != null || secretKey != null) {
         requireAlongside(accessKey, names[0], names[1]);
         requireAlongside(secretKey, names[1], names[0]);
+        requireSendable(accessKey, names[0]);
         return new Credentials.AccessKey(accessKey, secretKey);
       }
       if (token != null) {
+        requireSendable(token, names[2]);
         return new Credentials.Token(token);
       }
       String present = user != null ? names[3] : password != null ? names[4] : names[5];
@@ -408,6 +420,23 @@ record HttpConfig(
       requireAlongside(password, names[4], present);
       requireAlongside(domain, names[5], present);
       return new Credentials.IamPassword(user, password, domain);
+    }
+
+    /**
+     * Checks a value that is sent in a header as it is (the token, and the access key inside {@code
+     * Authorization}): a control character or a line break would make the JDK refuse the request at
+     * every call, with the value in its message, and a space would break the header.
+     */
+    private static void requireSendable(String value, String name) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c < 0x21 || c > 0x7e) {
+          throw new InvalidSettingsException(
+              name
+                  + " must be printable ASCII without spaces, but was a value with other"
+                  + " characters (not shown)");
+        }
+      }
     }
 
     private static void requireAlongside(String value, String name, String other) {

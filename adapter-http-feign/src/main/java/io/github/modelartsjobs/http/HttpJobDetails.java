@@ -6,7 +6,6 @@ import feign.Logger;
 import feign.Request;
 import feign.Response;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import io.github.modelartsjobs.codec.CodecLimits;
 import io.github.modelartsjobs.codec.JobJsonCodec;
 import io.github.modelartsjobs.codec.ServiceErrorBody;
@@ -26,9 +25,11 @@ import io.github.modelartsjobs.core.usecase.Sleeper;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -59,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * settings, else from the environment ({@code HUAWEICLOUD_SDK_AK} and {@code HUAWEICLOUD_SDK_SK},
  * {@code MODELARTS_AUTH_TOKEN}, or {@code MODELARTS_IAM_USER}, {@code MODELARTS_IAM_PASSWORD} and
  * {@code MODELARTS_IAM_DOMAIN}). No key, token, password or signature ever appears in a log line,
- * an exception message or a {@code toString}.
+ * an exception message or a {@code toString}, not even when the other side sends one back in an
+ * error or a request id: it is masked as {@code ****} (see {@link Redactor}).
  *
  * <p><b>Transport</b>: HTTPS, with the JDK's certificate checks (there is no switch to turn them
  * off); plain http only to a loopback address or with {@code allow-insecure-http}. Redirects are
@@ -87,7 +90,7 @@ import org.slf4j.LoggerFactory;
  * retry and per breaker transition; never a header or a body.
  *
  * <p>Thread-safe: one port is meant to be shared by all threads; its connections are reused. {@link
- * #close()} stops its threads.
+ * #close()} refuses new calls and stops the port's threads once the calls in flight have ended.
  */
 public final class HttpJobDetails implements JobDetailsPort {
 
@@ -103,7 +106,7 @@ public final class HttpJobDetails implements JobDetailsPort {
 
   private final ThreadPoolExecutor executor;
 
-  /** The JDK client; null once closed, so that nothing keeps it alive (see ReleasableClient). */
+  /** The JDK client; null once released, so that nothing keeps it alive (see ReleasableClient). */
   private volatile HttpClient httpClient;
 
   private final ReleasableClient releasable;
@@ -124,9 +127,14 @@ public final class HttpJobDetails implements JobDetailsPort {
 
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  private final AtomicBoolean released = new AtomicBoolean();
+
   private HttpJobDetails(Builder b, HttpConfig config) {
     this.config = config;
     this.clock = b.clock;
+    this.redactor = new Redactor(this::secrets, config.signs());
     this.codec =
         JobJsonCodec.create(CodecLimits.defaults().withMaxBodyBytes(config.maxBodyBytes()));
     this.executor =
@@ -162,10 +170,9 @@ public final class HttpJobDetails implements JobDetailsPort {
             config.readTimeout(),
             config.maxBodyBytes(),
             clock);
-    this.releasable = new ReleasableClient(new Http2Client(httpClient));
+    this.releasable = new ReleasableClient(new LazyDecodingClient(httpClient));
     Client jdkClient = releasable;
     this.authenticator = authenticator(config, jdkClient);
-    this.redactor = new Redactor(config.credentials(), authenticator::currentToken);
     this.api =
         feign()
             .client(new AuthenticatingClient(jdkClient, authenticator))
@@ -176,7 +183,13 @@ public final class HttpJobDetails implements JobDetailsPort {
             config.retryMaxBackoff(),
             config.retryAfterCap(),
             b.random);
-    this.resilience = new ResilientCalls(config, backoff, b.sleeper, clock);
+    this.resilience = new ResilientCalls(config, backoff, b.sleeper, clock, redactor);
+  }
+
+  /** The secrets of the authenticator, once there is one. */
+  private Collection<String> secrets() {
+    Authenticator current = authenticator;
+    return current == null ? List.of() : current.secrets();
   }
 
   private static Feign.Builder feign() {
@@ -196,7 +209,7 @@ public final class HttpJobDetails implements JobDetailsPort {
         feign()
             .client(new AuthenticatingClient(jdkClient, new NoAuthenticator()))
             .target(IamApi.class, config.iamEndpoint().toString());
-    return new IamTokenAuthenticator(iam, password, config.projectId(), transport, clock);
+    return new IamTokenAuthenticator(iam, password, config.projectId(), transport, clock, redactor);
   }
 
   /** Sends requests without authentication: the IAM call that obtains tokens. */
@@ -244,7 +257,15 @@ public final class HttpJobDetails implements JobDetailsPort {
   public TrainingJob versionDetails(JobVersionRef ref, Duration budget) {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(budget, "budget");
-    ensureOpen();
+    enter();
+    try {
+      return details(ref, budget);
+    } finally {
+      leave();
+    }
+  }
+
+  private TrainingJob details(JobVersionRef ref, Duration budget) {
     Duration limit = budget.compareTo(config.callTimeout()) < 0 ? budget : config.callTimeout();
     Deadline deadline = Deadline.after(clock, limit);
     String project = config.projectId();
@@ -286,7 +307,15 @@ public final class HttpJobDetails implements JobDetailsPort {
   @Override
   public JobVersions versions(long jobId) {
     JobVersionRef.requirePositive("jobId", jobId);
-    ensureOpen();
+    enter();
+    try {
+      return allVersions(jobId);
+    } finally {
+      leave();
+    }
+  }
+
+  private JobVersions allVersions(long jobId) {
     Deadline deadline = Deadline.after(clock, config.callTimeout());
     String project = config.projectId();
     int pageSize = config.pageSize();
@@ -355,6 +384,22 @@ public final class HttpJobDetails implements JobDetailsPort {
         first.undocumentedFields());
   }
 
+  /** Fails when a page of versions is about another job than the one asked for. */
+  private static void requireJob(long jobId, JobVersions page, CallTrace trace) {
+    long other = page.jobId();
+    for (TrainingJob version : page.versions()) {
+      if (other == jobId) {
+        other = version.ref().jobId();
+      }
+    }
+    if (other != jobId) {
+      throw new InvalidResponseException(
+          "the answer is about job " + other + ", not the one asked for",
+          trace.ids().withHttpStatus(trace.status()).withRequestId(trace.requestId()),
+          null);
+    }
+  }
+
   private <T> T call(
       CallTrace trace,
       Deadline deadline,
@@ -367,7 +412,7 @@ public final class HttpJobDetails implements JobDetailsPort {
       return result;
     } catch (ModelArtsException e) {
       outcome = e.getClass().getSimpleName() + describeStatus(trace);
-      throw redactor.scrub(e);
+      throw redactor.error(e);
     } catch (RuntimeException e) {
       if (!isLibraryType(e)) {
         throw e;
@@ -386,22 +431,6 @@ public final class HttpJobDetails implements JobDetailsPort {
           trace.attempts() == 1 ? "attempt" : "attempts",
           deadline.elapsed().toMillis(),
           trace.requestIdForLog());
-    }
-  }
-
-  /** A page about another job (a misrouted or cached answer) is not this job's versions. */
-  private static void requireJob(long jobId, JobVersions part, CallTrace trace) {
-    long other = part.jobId();
-    for (TrainingJob version : part.versions()) {
-      if (version.jobId() != jobId) {
-        other = version.jobId();
-      }
-    }
-    if (other != jobId) {
-      throw new InvalidResponseException(
-          "the answer is about job " + other + ", not the one asked for",
-          trace.ids().withHttpStatus(trace.status()).withRequestId(trace.requestId()),
-          null);
     }
   }
 
@@ -430,7 +459,8 @@ public final class HttpJobDetails implements JobDetailsPort {
       Response response = transport.send(send, deadline, trace.ids(), "the service");
       try (response) {
         int status = response.status();
-        trace.answered(status, redactor.redact(Transport.header(response, "X-Request-Id")));
+        trace.answered(
+            status, redactor.text(CallTrace.line(Transport.header(response, "X-Request-Id"))));
         ErrorContext answered = trace.ids().withHttpStatus(status).withRequestId(trace.requestId());
         boolean success = status >= 200 && status <= 299;
         byte[] body = transport.body(response, success, deadline, answered);
@@ -457,13 +487,11 @@ public final class HttpJobDetails implements JobDetailsPort {
     }
   }
 
-  private <T> T decodeSuccess(
+  private static <T> T decodeSuccess(
       byte[] body, ErrorContext answered, BiFunction<byte[], ErrorContext, T> decode) {
     try {
       return decode.apply(body, answered);
-    } catch (ModelArtsException raw) {
-      ModelArtsException e =
-          redactor.scrub(decodedAgainWithoutCredentials(raw, body, answered, decode));
+    } catch (ModelArtsException e) {
       if (e.isTransient()) {
         String reason =
             "the service reported "
@@ -477,30 +505,8 @@ public final class HttpJobDetails implements JobDetailsPort {
     }
   }
 
-  /**
-   * The error that reading the body gives once the credentials in it are masked: the reader cuts
-   * what it quotes, and a cut through a credential would leave a piece of it in the message.
-   */
-  private <T> ModelArtsException decodedAgainWithoutCredentials(
-      ModelArtsException raw,
-      byte[] body,
-      ErrorContext answered,
-      BiFunction<byte[], ErrorContext, T> decode) {
-    byte[] clean = redactor.redact(body);
-    if (clean == body) {
-      return raw;
-    }
-    try {
-      decode.apply(clean, answered);
-      return raw;
-    } catch (ModelArtsException again) {
-      return again;
-    }
-  }
-
   private ModelArtsException errorFor(
-      int status, byte[] rawBody, ErrorContext answered, Duration retryAfter, CallTrace trace) {
-    byte[] body = redactor.redact(rawBody);
+      int status, byte[] body, ErrorContext answered, Duration retryAfter, CallTrace trace) {
     ErrorContext context = answered;
     Optional<ServiceErrorBody> parsed = codec.readErrorBody(body);
     if (parsed.isPresent()
@@ -508,13 +514,16 @@ public final class HttpJobDetails implements JobDetailsPort {
       ServiceErrorBody error = parsed.get();
       context =
           context.withService(
-              redactor.redact(error.errorCode()), redactor.redact(error.errorMessage()));
-      if (context.requestId() == null && error.requestId() != null) {
-        context = context.withRequestId(redactor.redact(error.requestId()));
-        trace.answered(status, context.requestId());
+              redactor.text(error.errorCode()), redactor.text(error.errorMessage()));
+      String requestId = redactor.text(CallTrace.line(error.requestId()));
+      if (context.requestId() == null && requestId != null) {
+        context = context.withRequestId(requestId);
+        trace.answered(status, requestId);
       }
     } else {
-      context = context.withService(null, redactor.redact(Transport.excerpt(body)));
+      context =
+          context.withService(
+              null, Transport.excerpt(redactor.text(new String(body, StandardCharsets.UTF_8))));
     }
     return ServiceErrors.fromService(context, retryAfter);
   }
@@ -552,16 +561,37 @@ public final class HttpJobDetails implements JobDetailsPort {
     return message != null && TOKEN_WORDS.matcher(message).matches();
   }
 
-  private void ensureOpen() {
+  /** Counts a call in; refuses it once the port is closed. */
+  private void enter() {
+    inFlight.incrementAndGet();
     if (closed.get()) {
+      leave();
       throw new IllegalStateException("this port is closed");
     }
   }
 
-  /** Stops the threads of this port: its HTTP client's executor and its body watchdog. */
+  /** Counts a call out; the last call out of a closed port stops its threads. */
+  private void leave() {
+    if (inFlight.decrementAndGet() == 0 && closed.get()) {
+      release();
+    }
+  }
+
+  /**
+   * Closes the port: calls made from now on fail with {@link IllegalStateException}. Calls in
+   * flight run to their end as if the port were open (each within its call deadline), and the
+   * threads of the port (its HTTP client's executor and its body watchdog) stop when the last of
+   * them ends, or at once when there is none.
+   */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (closed.compareAndSet(false, true) && inFlight.get() == 0) {
+      release();
+    }
+  }
+
+  private void release() {
+    if (!released.compareAndSet(false, true)) {
       return;
     }
     bodyReader.close();

@@ -95,11 +95,11 @@ final class HttpSettings {
       }
       return uri;
     } catch (URISyntaxException e) {
-      // Neither the value nor the cause (which quotes it) may show credentials written into it.
+      // No cause: its message quotes the value, credentials written into it included.
       throw new io.github.modelartsjobs.core.port.InvalidSettingsException(
           key
               + " must be an absolute URL such as https://host.example.com, but was \""
-              + AdapterSettings.withoutUrlCredentials(value)
+              + HttpConfig.withoutUserInfo(value)
               + "\"");
     }
   }

@@ -15,11 +15,15 @@ import io.github.modelartsjobs.core.error.ServiceErrors;
 import io.github.modelartsjobs.core.error.ServiceUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -43,6 +47,8 @@ final class IamTokenAuthenticator implements Authenticator {
 
   static final int REFRESH_MARGIN_MINUTES = 5;
 
+  private static final int KEPT_TOKENS = 4;
+
   private static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpJobDetails.class);
@@ -63,6 +69,10 @@ final class IamTokenAuthenticator implements Authenticator {
 
   private final ReentrantLock lock = new ReentrantLock();
 
+  private final Deque<String> issued = new ArrayDeque<>();
+
+  private final Redactor redactor;
+
   private volatile CachedToken cached;
 
   IamTokenAuthenticator(
@@ -70,12 +80,14 @@ final class IamTokenAuthenticator implements Authenticator {
       Credentials.IamPassword credentials,
       String projectId,
       Transport transport,
-      Clock clock) {
+      Clock clock,
+      Redactor redactor) {
     this.api = api;
     this.credentials = credentials;
     this.projectId = projectId;
     this.transport = transport;
     this.clock = clock;
+    this.redactor = redactor;
   }
 
   /** A token, when it was obtained, when to renew it and when it expires. */
@@ -134,7 +146,7 @@ final class IamTokenAuthenticator implements Authenticator {
         if (current != null && current.usable(clock.instant())) {
           LOG.warn(
               "renewing the IAM token failed ({}); the current one is used until it expires",
-              e.reason());
+              redactor.text(e.reason()));
           return;
         }
         throw e;
@@ -190,25 +202,33 @@ final class IamTokenAuthenticator implements Authenticator {
           throw new InvalidResponseException(
               "IAM answered without an X-Subject-Token header", answered, null);
         }
+        remember(token);
         Instant expiresAt = expiresAt(body, start);
         LOG.debug("obtained an IAM token valid until {}", expiresAt);
         return CachedToken.of(token, start, expiresAt);
       }
-      throw failure(status, withoutPassword(body), answered, transport.retryAfter(response));
+      throw failure(status, body, answered, transport.retryAfter(response));
     }
   }
 
-  /**
-   * The body with the password masked, before any part of it goes into an error: the breaker logs
-   * the errors it records, so an IAM that echoes the password must not get it into one.
-   */
-  private byte[] withoutPassword(byte[] body) {
-    String password = credentials.password();
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (password.isEmpty() || !text.contains(password)) {
-      return body;
+  /** Keeps the last tokens issued, to be masked when echoed back. */
+  private void remember(String token) {
+    synchronized (issued) {
+      issued.addFirst(token);
+      while (issued.size() > KEPT_TOKENS) {
+        issued.removeLast();
+      }
     }
-    return text.replace(password, Redactor.MASK).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Collection<String> secrets() {
+    List<String> secrets = new ArrayList<>();
+    secrets.add(credentials.password());
+    synchronized (issued) {
+      secrets.addAll(issued);
+    }
+    return secrets;
   }
 
   private static RuntimeException failure(

@@ -9,146 +9,202 @@ import io.github.modelartsjobs.core.error.PermissionDeniedException;
 import io.github.modelartsjobs.core.error.RequestRejectedException;
 import io.github.modelartsjobs.core.error.ServiceUnavailableException;
 import io.github.modelartsjobs.core.error.ThrottledException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
- * Removes this port's credentials from what a server sent back, before it becomes part of an error
- * or a log line: a gateway or proxy that echoes the access key, the secret key, a token or a
- * password in its error text must not make the library print it.
+ * Masks the credentials of a port in text that came back from the other side: an error message or
+ * an HTML page that echoes the token, a request id, a JDK message quoting a header. Such text goes
+ * into exception messages and log lines, where no key, token, password or signature may appear.
  *
- * <p>Every occurrence of a credential in the service's code, message or request id is replaced by
- * {@code ****}. An error whose message still holds one (text of a body quoted by the JSON parser,
- * say) is built again, of the same type, from the cleaned context; its cause is dropped.
+ * <p>A secret is masked where it appears whole, and a long one (from {@value #WINDOW} characters)
+ * also where any {@value #WINDOW} or more of its consecutive characters appear, since the service
+ * message of an {@link ErrorContext} is cut to 300 characters and an IAM token is longer than that.
+ * When requests are signed, every run of 64 hex digits (the length of a signature) is masked too.
+ * Secrets shorter than {@value #SHORTEST} characters are not masked, so that a test's one-letter
+ * token does not garble every message. Thread-safe.
  */
 final class Redactor {
 
   static final String MASK = "****";
 
-  /** Credentials shorter than this are not searched for: they would match ordinary words. */
-  private static final int SHORTEST = 6;
+  static final int SHORTEST = 6;
 
-  private final List<String> fixed;
+  static final int WINDOW = 16;
 
-  private final Supplier<String> currentToken;
+  private static final int CACHED_SECRETS = 8;
 
-  Redactor(Credentials credentials, Supplier<String> currentToken) {
-    List<String> secrets = new ArrayList<>();
-    if (credentials instanceof Credentials.AccessKey key) {
-      secrets.add(key.accessKey());
-      secrets.add(key.secretKey());
-    } else if (credentials instanceof Credentials.Token token) {
-      secrets.add(token.token());
-    } else if (credentials instanceof Credentials.IamPassword password) {
-      secrets.add(password.password());
-    }
-    secrets.removeIf(s -> s == null || s.length() < SHORTEST);
-    this.fixed = List.copyOf(secrets);
-    this.currentToken = currentToken;
-  }
+  private static final Pattern SIGNATURE =
+      Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])");
 
-  /** The text with every credential replaced by {@value #MASK}; null stays null. */
-  String redact(String text) {
-    if (text == null) {
-      return null;
-    }
-    String out = text;
-    for (String secret : secrets()) {
-      out = out.replace(secret, MASK);
-    }
-    return out;
-  }
+  private final Supplier<Collection<String>> secrets;
+
+  private final boolean signatures;
+
+  private final Map<String, Set<String>> windows =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+          return size() > CACHED_SECRETS;
+        }
+      };
 
   /**
-   * A body with every credential replaced by {@value #MASK}, read and written as UTF-8; the same
-   * array when it holds none. Used on error bodies before any part of them is cut into a message,
-   * so that no cut can leave a piece of a credential behind.
+   * Creates the redactor.
+   *
+   * @param secrets the secrets of the port now (they change as IAM tokens are renewed)
+   * @param signatures whether requests are signed, so that 64 hex digits are masked too
    */
-  byte[] redact(byte[] body) {
-    if (body == null || body.length == 0) {
-      return body;
-    }
-    String text = new String(body, StandardCharsets.UTF_8);
-    String clean = redact(text);
-    return clean.equals(text) ? body : clean.getBytes(StandardCharsets.UTF_8);
+  Redactor(Supplier<Collection<String>> secrets, boolean signatures) {
+    this.secrets = secrets;
+    this.signatures = signatures;
   }
 
-  /** The context with the service's code, message and request id redacted. */
-  ErrorContext redact(ErrorContext context) {
+  /** The text with every secret masked; null for null. */
+  String text(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String result = text;
+    for (String secret : secrets.get()) {
+      if (secret == null || secret.length() < SHORTEST) {
+        continue;
+      }
+      result = result.replace(secret, MASK);
+      if (secret.length() >= WINDOW) {
+        result = maskFragments(result, windowsOf(secret));
+      }
+    }
+    if (signatures) {
+      result = SIGNATURE.matcher(result).replaceAll(MASK);
+    }
+    return result;
+  }
+
+  /** The context with its code, service message and request id masked. */
+  ErrorContext context(ErrorContext context) {
     return new ErrorContext(
         context.jobId(),
         context.versionId(),
         context.httpStatus(),
-        redact(context.errorCode()),
-        redact(context.serviceMessage()),
-        redact(context.requestId()));
+        text(context.errorCode()),
+        text(context.serviceMessage()),
+        text(context.requestId()));
   }
 
-  /** The error itself when it holds no credential, else the same kind of error without them. */
-  ModelArtsException scrub(ModelArtsException error) {
-    if (!holdsSecret(error)) {
-      return error;
+  /**
+   * The error itself when neither its message nor its context holds a secret; else an error of the
+   * same type with the secrets masked (and no cause, whose text could hold them too).
+   */
+  ModelArtsException error(ModelArtsException e) {
+    ErrorContext context = e.context();
+    ErrorContext masked = context(context);
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (masked.equals(context) && text(message).equals(message) && !causeLeaks(e)) {
+      return e;
     }
-    ErrorContext before = error.context();
-    ErrorContext clean = redact(before);
-    ModelArtsException rebuilt;
-    if (error instanceof JobNotFoundException) {
-      rebuilt = new JobNotFoundException(clean, null);
-    } else if (error instanceof AuthenticationException) {
-      rebuilt = new AuthenticationException(clean, null);
-    } else if (error instanceof PermissionDeniedException) {
-      rebuilt = new PermissionDeniedException(clean, null);
-    } else if (error instanceof ThrottledException throttled) {
-      rebuilt = new ThrottledException(clean, throttled.retryAfter().orElse(null), null);
-    } else if (error instanceof RequestRejectedException) {
-      rebuilt = new RequestRejectedException(clean, null);
-    } else if (error instanceof InvalidResponseException) {
-      String head = "invalid response for " + before.subject() + before.details() + ": ";
-      rebuilt = new InvalidResponseException(redact(after(error, head)), clean, null);
-    } else {
-      String head = "service unavailable for " + before.subject() + before.details() + ": ";
-      rebuilt = new ServiceUnavailableException(redact(after(error, head)), clean, null);
+    if (e instanceof ServiceUnavailableException) {
+      return new ServiceUnavailableException(
+          reason(message, "service unavailable for ", context), masked, null);
     }
-    rebuilt.setStackTrace(error.getStackTrace());
-    return rebuilt;
+    if (e instanceof InvalidResponseException) {
+      return new InvalidResponseException(
+          reason(message, "invalid response for ", context), masked, null);
+    }
+    if (e instanceof ThrottledException throttled) {
+      return new ThrottledException(masked, throttled.retryAfter().orElse(null), null);
+    }
+    if (e instanceof JobNotFoundException) {
+      return new JobNotFoundException(masked, null);
+    }
+    if (e instanceof AuthenticationException) {
+      return new AuthenticationException(masked, null);
+    }
+    if (e instanceof PermissionDeniedException) {
+      return new PermissionDeniedException(masked, null);
+    }
+    return new RequestRejectedException(masked, null);
   }
 
-  private boolean holdsSecret(ModelArtsException error) {
-    ErrorContext c = error.context();
-    for (String secret : secrets()) {
-      if (contains(error.getMessage(), secret)
-          || contains(c.errorCode(), secret)
-          || contains(c.serviceMessage(), secret)
-          || contains(c.requestId(), secret)) {
+  /** The failure itself when nothing in it holds a secret; else one with the secrets masked. */
+  AttemptFailure failure(AttemptFailure failure) {
+    ModelArtsException error = error(failure.error());
+    String reason = text(failure.reason());
+    if (error == failure.error() && reason.equals(failure.reason())) {
+      return failure;
+    }
+    return new AttemptFailure(error, failure.retryAfter(), reason);
+  }
+
+  private boolean causeLeaks(ModelArtsException e) {
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      String message = String.valueOf(c.getMessage());
+      if (!text(message).equals(message)) {
         return true;
       }
     }
     return false;
   }
 
-  private static String after(ModelArtsException error, String head) {
-    String message = error.getMessage() == null ? "" : error.getMessage();
-    return message.startsWith(head) ? message.substring(head.length()) : message;
-  }
-
-  private static boolean contains(String text, String secret) {
-    return text != null && text.contains(secret);
-  }
-
-  private List<String> secrets() {
-    String token = currentToken.get();
-    if (token == null || token.length() < SHORTEST) {
-      return fixed;
+  /** The reason part of a message {@code head + subject + details + ": " + reason}, masked. */
+  private String reason(String message, String head, ErrorContext context) {
+    String prefix = head + context.subject() + context.details();
+    if (message.equals(prefix)) {
+      return null;
     }
-    List<String> all = new ArrayList<>(fixed);
-    all.add(token);
-    return all;
+    String reason =
+        message.startsWith(prefix + ": ") ? message.substring(prefix.length() + 2) : message;
+    return text(reason);
+  }
+
+  private Set<String> windowsOf(String secret) {
+    synchronized (windows) {
+      return windows.computeIfAbsent(
+          secret,
+          s -> {
+            Set<String> set = new HashSet<>();
+            for (int i = 0; i + WINDOW <= s.length(); i++) {
+              set.add(s.substring(i, i + WINDOW));
+            }
+            return set;
+          });
+    }
+  }
+
+  private static String maskFragments(String text, Set<String> windows) {
+    boolean[] secret = new boolean[text.length()];
+    boolean any = false;
+    for (int i = 0; i + WINDOW <= text.length(); i++) {
+      if (windows.contains(text.substring(i, i + WINDOW))) {
+        for (int j = i; j < i + WINDOW; j++) {
+          secret[j] = true;
+        }
+        any = true;
+      }
+    }
+    if (!any) {
+      return text;
+    }
+    StringBuilder s = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (!secret[i]) {
+        s.append(text.charAt(i));
+      } else if (i == 0 || !secret[i - 1]) {
+        s.append(MASK);
+      }
+    }
+    return s.toString();
   }
 
   @Override
   public String toString() {
-    return "Redactor{" + fixed.size() + " credentials}";
+    return "Redactor";
   }
 }

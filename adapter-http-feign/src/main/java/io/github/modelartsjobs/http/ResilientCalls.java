@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Logging: one WARN line per retry (attempt, reason, wait, request id) and one WARN line per
  * breaker transition (with the request id of the attempt that caused it), never a header or body.
+ * What an attempt throws has its credentials masked (see {@link Redactor}) before the breaker and
+ * the retry see it, since they log what they record.
  */
 final class ResilientCalls {
 
@@ -67,7 +69,11 @@ final class ResilientCalls {
 
   private final Duration openDuration;
 
-  ResilientCalls(HttpConfig config, Backoff backoff, Sleeper sleeper, Clock clock) {
+  private final Redactor redactor;
+
+  ResilientCalls(
+      HttpConfig config, Backoff backoff, Sleeper sleeper, Clock clock, Redactor redactor) {
+    this.redactor = redactor;
     this.backoff = backoff;
     this.sleeper = sleeper;
     this.maxAttempts = config.retryMaxAttempts();
@@ -155,7 +161,7 @@ final class ResilientCalls {
             breaker.executeSupplier(
                 () -> {
                   trace.attemptStarted();
-                  return attempt.get();
+                  return masked(attempt);
                 });
         retryContext.onComplete();
         return result;
@@ -183,6 +189,20 @@ final class ResilientCalls {
           last.reason(),
           trace.requestIdForLog());
       sleep(wait, trace);
+    }
+  }
+
+  /**
+   * Runs one attempt, masking the credentials in what it throws before the breaker and the retry
+   * see it: both log the exceptions they record (at DEBUG, message and all).
+   */
+  private <T> T masked(Supplier<T> attempt) {
+    try {
+      return attempt.get();
+    } catch (AttemptFailure failure) {
+      throw redactor.failure(failure);
+    } catch (ModelArtsException e) {
+      throw redactor.error(e);
     }
   }
 

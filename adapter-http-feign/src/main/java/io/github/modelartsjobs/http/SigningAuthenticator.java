@@ -71,6 +71,11 @@ final class SigningAuthenticator implements Authenticator {
   }
 
   @Override
+  public Collection<String> secrets() {
+    return signer.secrets();
+  }
+
+  @Override
   public String toString() {
     return "AK/SK signing (" + AkSkSigner.ALGORITHM + ")";
   }

@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -45,6 +46,8 @@ final class Transport {
   static final int ERROR_BODY_LIMIT = 64 * 1024;
 
   private static final int EXCERPT_LENGTH = 160;
+
+  private static final long LONGEST_RETRY_AFTER_SECONDS = 999_999_999_999L;
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
@@ -128,6 +131,9 @@ final class Transport {
     } catch (BodyReader.TimedOutException e) {
       throw new AttemptFailure(
           new ServiceUnavailableException(e.getMessage(), context, null), null, e.getMessage());
+    } catch (ZipException e) {
+      throw new InvalidResponseException(
+          "the body could not be decompressed (" + describe(e) + ")", context, null);
     } catch (IOException e) {
       String reason = "the connection failed while reading the body (" + describe(e) + ")";
       throw new AttemptFailure(
@@ -163,7 +169,9 @@ final class Transport {
 
   /**
    * The wait a {@code Retry-After} header asks for: whole seconds, or an HTTP date measured from
-   * the injected clock. A date in the past is zero; an unreadable value is null.
+   * the injected clock. A date in the past is zero; an unreadable value (a negative number, say) is
+   * null. A number of more than 12 digits is read as 999999999999 seconds, so that a huge value is
+   * still honoured up to the cap rather than ignored.
    */
   Duration retryAfter(Response response) {
     return parseRetryAfter(header(response, "Retry-After"), clock.instant());
@@ -174,8 +182,8 @@ final class Transport {
       return null;
     }
     String v = value.strip();
-    if (v.matches("\\d{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(v));
+    if (v.matches("\\d+")) {
+      return Duration.ofSeconds(v.length() > 12 ? LONGEST_RETRY_AFTER_SECONDS : Long.parseLong(v));
     }
     try {
       Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -192,7 +200,12 @@ final class Transport {
    * null for an empty body.
    */
   static String excerpt(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
+    return excerpt(new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** The excerpt of a body already decoded as text (see {@link #excerpt(byte[])}). */
+  static String excerpt(String body) {
+    String text = body;
     if (text.indexOf('<') >= 0) {
       text = TAG.matcher(HIDDEN_ELEMENT.matcher(text).replaceAll(" ")).replaceAll(" ");
     }
