@@ -1,11 +1,11 @@
 package io.github.modelartsjobs.http;
 
+import feign.Client;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Response;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import io.github.modelartsjobs.codec.CodecLimits;
 import io.github.modelartsjobs.codec.JobJsonCodec;
 import io.github.modelartsjobs.codec.ServiceErrorBody;
@@ -106,7 +106,10 @@ public final class HttpJobDetails implements JobDetailsPort {
 
   private final ThreadPoolExecutor executor;
 
-  private final HttpClient httpClient;
+  /** The JDK client; null once released, so that nothing keeps it alive (see ReleasableClient). */
+  private volatile HttpClient httpClient;
+
+  private final ReleasableClient releasable;
 
   private final BodyReader bodyReader;
 
@@ -167,7 +170,8 @@ public final class HttpJobDetails implements JobDetailsPort {
             config.readTimeout(),
             config.maxBodyBytes(),
             clock);
-    Http2Client jdkClient = new LazyDecodingClient(httpClient);
+    this.releasable = new ReleasableClient(new LazyDecodingClient(httpClient));
+    Client jdkClient = releasable;
     this.authenticator = authenticator(config, jdkClient);
     this.api =
         feign()
@@ -192,7 +196,7 @@ public final class HttpJobDetails implements JobDetailsPort {
     return Feign.builder().retryer(Retryer.NEVER_RETRY).logLevel(Logger.Level.NONE);
   }
 
-  private Authenticator authenticator(HttpConfig config, Http2Client jdkClient) {
+  private Authenticator authenticator(HttpConfig config, Client jdkClient) {
     Credentials credentials = config.credentials();
     if (credentials instanceof Credentials.AccessKey key) {
       return new SigningAuthenticator(new AkSkSigner(key.accessKey(), key.secretKey()), clock);
@@ -592,7 +596,10 @@ public final class HttpJobDetails implements JobDetailsPort {
     }
     bodyReader.close();
     executor.shutdownNow();
-    if (httpClient instanceof AutoCloseable closeable) {
+    HttpClient client = httpClient;
+    httpClient = null;
+    releasable.release();
+    if (client instanceof AutoCloseable closeable) {
       try {
         closeable.close();
       } catch (Exception e) {

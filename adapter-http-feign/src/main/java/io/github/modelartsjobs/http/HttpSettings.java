@@ -95,12 +95,12 @@ final class HttpSettings {
       }
       return uri;
     } catch (URISyntaxException e) {
+      // No cause: its message quotes the value, credentials written into it included.
       throw new io.github.modelartsjobs.core.port.InvalidSettingsException(
           key
               + " must be an absolute URL such as https://host.example.com, but was \""
               + HttpConfig.withoutUserInfo(value)
-              + "\"",
-          e);
+              + "\"");
     }
   }
 

@@ -160,7 +160,7 @@ final class JobReader {
     String shortMessage = null;
     String requestId = null;
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken value = parser.nextToken();
       String scalar =
           value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : null;
@@ -265,7 +265,7 @@ final class JobReader {
   private ListDraft readVersionList() throws IOException {
     ListDraft d = new ListDraft();
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
         case "is_success" -> d.isSuccess = success(d, 0, name, v);
@@ -522,7 +522,7 @@ final class JobReader {
   private VersionDraft readVersion(String path) throws IOException {
     VersionDraft d = new VersionDraft(path);
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       readVersionField(d, name, v);
     }
@@ -606,7 +606,7 @@ final class JobReader {
       String label = null;
       String value = null;
       for (t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = parser.currentName();
+        String name = name();
         JsonToken v = parser.nextToken();
         switch (name) {
           case "label" -> label = text(d, 0, name, v);
@@ -635,7 +635,7 @@ final class JobReader {
       String datasetId = null;
       String datasetVersion = null;
       for (t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = parser.currentName();
+        String name = name();
         JsonToken v = parser.nextToken();
         switch (name) {
           case "type" -> type = text(d, 0, name, v);
@@ -665,7 +665,7 @@ final class JobReader {
       if (t != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME) {
         throw UNREADABLE;
       }
-      String kind = parser.currentName();
+      String kind = name();
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw UNREADABLE;
       }
@@ -675,7 +675,7 @@ final class JobReader {
       String destination = null;
       Boolean readOnly = null;
       for (t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = parser.currentName();
+        String name = name();
         JsonToken v = parser.nextToken();
         switch (name) {
           case "id" -> id = text(d, 0, name, v);
@@ -711,7 +711,7 @@ final class JobReader {
     List<ClassMetric> classes = null;
     TotalMetric total = null;
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
         case "metric" -> classes = structured(d, 0, name, v, false, this::readClassMetrics);
@@ -748,7 +748,7 @@ final class JobReader {
     MetricValues values = null;
     Map<String, Object> reserved = null;
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
         case "metric_values" -> values = structured(d, 0, name, v, false, this::readMetricValues);
@@ -775,7 +775,7 @@ final class JobReader {
     Long classId = null;
     String className = null;
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
         case "class_id" -> classId = whole(meta, 0, name, v);
@@ -798,7 +798,7 @@ final class JobReader {
     Map<String, Object> meta = null;
     Map<String, Object> reserved = null;
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
         case "total_metric_values" ->
@@ -823,7 +823,7 @@ final class JobReader {
     Map<String, Double> numbers = new LinkedHashMap<>();
     JsonFields others = new JsonFields();
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       if (numbers.containsKey(name) || others.contains(name)) {
         throw duplicate(name);
@@ -849,7 +849,7 @@ final class JobReader {
     Long interval = null;
     Map<String, MetricSeries> series = new LinkedHashMap<>();
     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+      String name = name();
       JsonToken v = parser.nextToken();
       if (name.equals("interval")) {
         interval = whole(d, 0, name, v);
@@ -1232,7 +1232,7 @@ final class JobReader {
         {
           LinkedHashMap<String, Object> map = new LinkedHashMap<>();
           for (t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-            String name = parser.currentName();
+            String name = name();
             Object value = readValue(parser.nextToken());
             int before = map.size();
             map.put(name, value);
@@ -1295,7 +1295,26 @@ final class JobReader {
   }
 
   private InvalidResponseException duplicate(String name) {
-    return invalid("duplicate key " + name);
+    return invalid("duplicate key " + JsonErrors.oneLine(name));
+  }
+
+  /**
+   * The current field name. Jackson decodes bytes beyond U+10FFFF (not UTF-8) into lone surrogates,
+   * which no writer can put back into a name that reads again; such a name is invalid.
+   */
+  private String name() throws IOException {
+    String name = parser.currentName();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < name.length()
+          && Character.isLowSurrogate(name.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw invalid("a key is not valid UTF-8 (a lone surrogate)");
+      }
+    }
+    return name;
   }
 
   private InvalidResponseException invalid(String problem) {

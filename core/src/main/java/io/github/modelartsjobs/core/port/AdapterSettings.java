@@ -26,6 +26,13 @@ public final class AdapterSettings {
   private static final Pattern SECRET_KEY =
       Pattern.compile("(?i).*(secret|password|passwd|token|(^|[^a-z])[as]k([^a-z]|$)|key|cred).*");
 
+  private static final Pattern URL_USER_INFO = Pattern.compile("(//)[^/?#@\\s]*@");
+
+  private static final Pattern URL_SECRET_PARAMETER =
+      Pattern.compile(
+          "(?i)([?&;][^=&#;\\s]*(secret|password|passwd|token|key|sig|cred)[^=&#;\\s]*=)"
+              + "[^&#;\\s]*");
+
   private static final Pattern SHORT_DURATION =
       Pattern.compile("(?i)^\\s*(\\d{1,12})\\s*(ms|s|m|h|d)\\s*$");
 
@@ -103,10 +110,11 @@ public final class AdapterSettings {
     try {
       return Optional.of(parseDuration(text.get()));
     } catch (IllegalArgumentException e) {
-      // The cause quotes the value, so a secret's error must not carry it.
+      // The cause quotes the value, so the error of a secret, or of a value holding a URL's
+      // credentials, must not carry it.
       throw new InvalidSettingsException(
           key + " must be a duration such as 10s, 5m or PT10S, but was " + shown(key),
-          isSecretKey(key) ? null : e);
+          isSecretKey(key) || !text.get().equals(withoutUrlCredentials(text.get())) ? null : e);
     }
   }
 
@@ -233,11 +241,31 @@ public final class AdapterSettings {
     return SECRET_KEY.matcher(key).matches();
   }
 
-  private String shown(String key) {
-    return isSecretKey(key) ? "(hidden)" : "\"" + values.get(key) + "\"";
+  /**
+   * A text with the credentials written into a URL inside it replaced by {@code ****}: the user
+   * info ({@code https://user:password@host}) and the values of query parameters named like secrets
+   * ({@code ?token=...}, {@code &signature=...}). For showing setting values that are not secret
+   * themselves, such as an endpoint, in messages and logs.
+   *
+   * @param text the text, possibly null
+   * @return the text without those credentials; null for null
+   */
+  public static String withoutUrlCredentials(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = URL_USER_INFO.matcher(text).replaceAll("$1****@");
+    return URL_SECRET_PARAMETER.matcher(out).replaceAll("$1****");
   }
 
-  /** The keys and values, with the values of secret keys replaced by {@code ****}. */
+  private String shown(String key) {
+    return isSecretKey(key) ? "(hidden)" : "\"" + withoutUrlCredentials(values.get(key)) + "\"";
+  }
+
+  /**
+   * The keys and values, with the values of secret keys replaced by {@code ****}, and credentials
+   * written into URLs in other values too (see {@link #withoutUrlCredentials}).
+   */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("AdapterSettings{");
@@ -246,7 +274,7 @@ public final class AdapterSettings {
           if (s.length() > "AdapterSettings{".length()) {
             s.append(", ");
           }
-          s.append(k).append('=').append(isSecretKey(k) ? "****" : v);
+          s.append(k).append('=').append(isSecretKey(k) ? "****" : withoutUrlCredentials(v));
         });
     return s.append('}').toString();
   }

@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * <p>{@link #perSecond} spaces the starts evenly: at most one start in each {@code 1 / rate}
  * seconds, so any window of {@code t} seconds holds at most {@code rate * t + 1} starts. It is safe
- * for use by many threads; each caller reserves its slot, then sleeps outside the lock.
+ * for use by many threads; each caller reserves its slot, then sleeps outside the lock. A clock
+ * that is set back moves the queue of reserved slots back with it, so that no caller waits for as
+ * long as the step.
  */
 public interface PollRateLimiter {
 
@@ -45,12 +47,19 @@ public interface PollRateLimiter {
     long spacingNanos = Math.max(1, Math.round(1_000_000_000d / rate));
     return new PollRateLimiter() {
       private Instant next = Instant.MIN;
+      private Instant lastNow = Instant.MIN;
 
       @Override
       public void acquire() throws InterruptedException {
         Duration wait;
         synchronized (this) {
           Instant now = clock.instant();
+          if (now.isBefore(lastNow)) {
+            Duration queued =
+                next.isAfter(lastNow) ? Duration.between(lastNow, next) : Duration.ZERO;
+            next = now.plus(queued);
+          }
+          lastNow = now;
           Instant slot = next.isAfter(now) ? next : now;
           next = slot.plusNanos(spacingNanos);
           wait = Duration.between(now, slot);
