@@ -86,6 +86,7 @@ public final class RunAll {
       jmh.putAll(runJmh(includes, quick, out.resolveSibling("jmh-result.json")));
     }
     Map<String, Long> retained = skip.contains("heap") ? Map.of() : retainedHeap(java, classPath);
+    Map<String, Double> callCpu = skip.contains("e2e") ? Map.of() : callCpu(java, classPath);
     List<Row> startup = new ArrayList<>();
     if (!skip.contains("startup")) {
       if (Files.isRegularFile(appJar)) {
@@ -97,7 +98,7 @@ public final class RunAll {
       }
     }
 
-    List<Row> rows = rows(jmh, retained, startup);
+    List<Row> rows = rows(jmh, retained, callCpu, startup);
     String report = machine() + "\n" + table(rows);
     System.out.println();
     System.out.println(report);
@@ -150,6 +151,27 @@ public final class RunAll {
     return body == null ? name : name + "[" + body + "]";
   }
 
+  private static Map<String, Double> callCpu(Path java, String classPath)
+      throws IOException, InterruptedException {
+    List<String> command =
+        List.of(
+            java.toString(),
+            "-Xms2g",
+            "-Xmx2g",
+            "-Dsun.net.httpserver.nodelay=true",
+            "-cp",
+            classPath,
+            CallCpu.class.getName());
+    Map<String, Double> cpu = new HashMap<>();
+    for (String line : runChild("calling-thread CPU measurement", command).split("\n")) {
+      String[] words = line.trim().split(" ");
+      if (words.length == 3 && words[0].equals("cpu")) {
+        cpu.put(words[1], Double.parseDouble(words[2]));
+      }
+    }
+    return cpu;
+  }
+
   private static Map<String, Long> retainedHeap(Path java, String classPath)
       throws IOException, InterruptedException {
     List<String> command =
@@ -161,14 +183,8 @@ public final class RunAll {
             "-cp",
             classPath,
             RetainedHeap.class.getName());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("retained heap measurement failed:\n" + output);
-    }
-    System.out.print(output);
     Map<String, Long> retained = new HashMap<>();
-    for (String line : output.split("\n")) {
+    for (String line : runChild("retained heap measurement", command).split("\n")) {
       String[] words = line.trim().split(" ");
       if (words.length == 4 && words[0].equals("retained")) {
         retained.put(words[1] + " " + words[2], Long.parseLong(words[3]));
@@ -177,7 +193,23 @@ public final class RunAll {
     return retained;
   }
 
-  static List<Row> rows(Map<String, RunResult> jmh, Map<String, Long> retained, List<Row> startup) {
+  /** Runs a measurement in its own JVM, echoes its output and returns it. */
+  private static String runChild(String what, List<String> command)
+      throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(what + " failed:\n" + output);
+    }
+    System.out.print(output);
+    return output;
+  }
+
+  static List<Row> rows(
+      Map<String, RunResult> jmh,
+      Map<String, Long> retained,
+      Map<String, Double> callCpu,
+      List<Row> startup) {
     List<Row> rows = new ArrayList<>();
     rows.add(
         primary(
@@ -244,6 +276,13 @@ public final class RunAll {
             "EndToEndBenchmark.adapterLatency",
             "EndToEndBenchmark.bareClientLatency",
             Target.none()));
+    rows.add(cpu(callCpu, "end to end: calling thread's CPU per call", "adapter", Target.none()));
+    rows.add(
+        cpu(
+            callCpu,
+            "end to end: calling thread's CPU per call, plain Feign (reference)",
+            "feign",
+            Target.none()));
     rows.addAll(startup);
     return rows;
   }
@@ -274,6 +313,16 @@ public final class RunAll {
 
   private static Measure measure(Result<?> result) {
     return new Measure(result.getScore(), result.getScoreError(), result.getScoreUnit());
+  }
+
+  private static Row cpu(Map<String, Double> cpu, String name, String side, Target target) {
+    Double ours = cpu.get(side);
+    Double floor = cpu.get("bare");
+    return new Row(
+        name,
+        ours == null ? null : Measure.of(ours, "us"),
+        floor == null ? null : Measure.of(floor, "us"),
+        target);
   }
 
   private static Row heap(Map<String, Long> retained, String name, String body, Target target) {
