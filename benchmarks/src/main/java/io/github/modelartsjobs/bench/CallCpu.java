@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,7 +59,8 @@ public final class CallCpu {
     }
     perCall.forEach(
         (side, values) ->
-            System.out.println("cpu " + side + " " + StartupComparison.median(values)));
+            System.out.println(
+                String.format(Locale.ROOT, "cpu %s %.2f", side, StartupComparison.median(values))));
   }
 
   private static Object call(EndToEndBenchmark sides, String side) throws Exception {
