@@ -352,21 +352,12 @@ final class CliSettings {
    * @return the description
    */
   String sources(List<String> keys) {
-    List<String> named = new ArrayList<>();
-    Map<Path, List<String>> byFile = new LinkedHashMap<>();
-    for (String key : keys) {
-      Origin origin = origins.get(key);
-      if (origin != null && origin.file() != null) {
-        byFile.computeIfAbsent(origin.file(), f -> new ArrayList<>()).add(key);
-      } else {
-        named.add(source(key));
-      }
-    }
+    Grouped grouped = group(keys);
     List<String> groups = new ArrayList<>();
-    if (!named.isEmpty()) {
-      groups.add(Texts.and(named));
+    if (!grouped.named().isEmpty()) {
+      groups.add(Texts.and(grouped.named()));
     }
-    byFile.forEach((file, inFile) -> groups.add(Texts.and(inFile) + " in config file " + file));
+    grouped.byFile().forEach((file, k) -> groups.add(Texts.and(k) + " in config file " + file));
     return String.join(", and ", groups);
   }
 
@@ -395,42 +386,41 @@ final class CliSettings {
   }
 
   private String givenFrom(List<String> keys) {
-    List<String> variables = new ArrayList<>();
-    Map<Path, List<String>> byFile = new LinkedHashMap<>();
-    for (String key : keys) {
-      Origin origin = origins.get(key);
-      if (origin.file() != null) {
-        byFile.computeIfAbsent(origin.file(), f -> new ArrayList<>()).add(key);
-      } else {
-        variables.add(origin.toString());
-      }
-    }
+    Grouped grouped = group(keys);
     List<String> groups = new ArrayList<>();
-    if (!variables.isEmpty()) {
-      groups.add(Texts.and(variables) + " from the environment");
+    if (!grouped.named().isEmpty()) {
+      groups.add(Texts.and(grouped.named()) + " from the environment");
     }
-    byFile.forEach((file, inFile) -> groups.add(Texts.and(inFile) + " from config file " + file));
+    grouped.byFile().forEach((file, k) -> groups.add(Texts.and(k) + " from config file " + file));
     return String.join("; ", groups);
   }
 
   private String removal(List<String> keys) {
-    List<String> variables = new ArrayList<>();
+    Grouped grouped = group(keys);
+    List<String> steps = new ArrayList<>();
+    if (!grouped.named().isEmpty()) {
+      steps.add("unset " + Texts.and(grouped.named()));
+    }
+    grouped.byFile().forEach((file, k) -> steps.add("delete " + Texts.and(k) + " from " + file));
+    return String.join(" and ", steps);
+  }
+
+  /** Keys split into those named by {@link #source} and those of each config file. */
+  private Grouped group(List<String> keys) {
+    List<String> named = new ArrayList<>();
     Map<Path, List<String>> byFile = new LinkedHashMap<>();
     for (String key : keys) {
       Origin origin = origins.get(key);
-      if (origin.file() != null) {
+      if (origin != null && origin.file() != null) {
         byFile.computeIfAbsent(origin.file(), f -> new ArrayList<>()).add(key);
       } else {
-        variables.add(origin.toString());
+        named.add(source(key));
       }
     }
-    List<String> steps = new ArrayList<>();
-    if (!variables.isEmpty()) {
-      steps.add("unset " + Texts.and(variables));
-    }
-    byFile.forEach((file, inFile) -> steps.add("delete " + Texts.and(inFile) + " from " + file));
-    return String.join(" and ", steps);
+    return new Grouped(named, byFile);
   }
+
+  private record Grouped(List<String> named, Map<Path, List<String>> byFile) {}
 
   /** The keys given and where each came from, values left out; for a debug line. */
   @Override

@@ -31,6 +31,8 @@ final class Failures {
   /** A settings message that starts with the key it is about: {@code endpoint must ...}. */
   private static final Pattern ABOUT_KEY = Pattern.compile("^([a-z][a-z.-]*) must ");
 
+  private static final String HELP = "see 'modelarts-jobs --help'";
+
   private Failures() {}
 
   /**
@@ -52,8 +54,7 @@ final class Failures {
       return new Report(ExitCodes.NOT_FOUND, e.getMessage(), hints.notFound(e.context()));
     }
     if (error instanceof ModelArtsException e && hints.fixtures()) {
-      int code = e instanceof InvalidResponseException ? ExitCodes.INVALID_RESPONSE : exitCode(e);
-      return new Report(code, e.getMessage(), hints.fixtureFile(e));
+      return new Report(exitCode(e), e.getMessage(), hints.fixtureFile(e));
     }
     if (error instanceof AuthenticationException e) {
       return new Report(ExitCodes.AUTH, e.getMessage(), hints.credentials());
@@ -118,7 +119,11 @@ final class Failures {
         + " is right; --verbose shows each attempt";
   }
 
+  /** The exit code of an error that is not about settings nor a missing job. */
   private static int exitCode(ModelArtsException e) {
+    if (e instanceof InvalidResponseException) {
+      return ExitCodes.INVALID_RESPONSE;
+    }
     if (e instanceof AuthenticationException || e instanceof PermissionDeniedException) {
       return ExitCodes.AUTH;
     }
@@ -128,8 +133,6 @@ final class Failures {
     return ExitCodes.OTHER;
   }
 
-  private static final String HELP = "see 'modelarts-jobs --help'";
-
   /** The wording of hints for the settings of one run. */
   private record Hints(CliSettings settings) {
 
@@ -138,7 +141,10 @@ final class Failures {
     }
 
     String source(String key) {
-      return settings == null ? "--" + key : settings.source(key);
+      if (settings != null) {
+        return settings.source(key);
+      }
+      return key.equals(CliSettings.FIXTURES_ROOT) ? "--fixtures" : "--" + key;
     }
 
     /** A settings message with where the value came from: {@code ... (from MODELARTS_ADAPTER)}. */
