@@ -24,7 +24,10 @@ final class ExitCodes {
   /** The credentials were refused, or they may not read this job. */
   static final int AUTH = 4;
 
-  /** The service did not answer in time: retries spent, circuit breaker open, or deadline past. */
+  /**
+   * The service did not answer in time: retries spent, circuit breaker open, or deadline past; for
+   * {@code wait}, also a timeout that passed without any poll having read the version.
+   */
   static final int UNAVAILABLE = 5;
 
   /** What came back (from the service or a fixture) could not be read. */
@@ -33,7 +36,7 @@ final class ExitCodes {
   /** {@code wait}: the version ended failed or canceled. */
   static final int JOB_FAILED = 7;
 
-  /** {@code wait}: the version had not ended when the timeout passed. */
+  /** {@code wait}: the version was read, but had not ended when the timeout passed. */
   static final int WAIT_TIMED_OUT = 8;
 
   /**
@@ -50,10 +53,13 @@ final class ExitCodes {
     list.put("3", "job or version not found");
     list.put("4", "authentication failed or permission denied");
     list.put("5", "service unavailable: retries spent, circuit breaker open, deadline passed");
+    if (withWait) {
+      list.put("", "(wait: also when no poll could read the version before the timeout)");
+    }
     list.put("6", "invalid response from the service or a fixture");
     if (withWait) {
       list.put("7", "wait: the version ended failed or canceled");
-      list.put("8", "wait: the timeout passed before the version ended");
+      list.put("8", "wait: the version was read, but the timeout passed before it ended");
     }
     return list;
   }

@@ -7,8 +7,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -24,6 +27,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * --verbose}). Both are written in UTF-8.
  */
 public final class Main {
+
+  /** The commands, in the order messages list them ({@code help} aside). */
+  static final List<String> COMMANDS = List.of("job-info", "versions", "wait");
+
+  /** A word echoed in a message about an unknown command; others might be a secret typed there. */
+  private static final Pattern COMMAND_LIKE = Pattern.compile("[a-z][a-z_-]{0,29}");
 
   private Main() {}
 
@@ -82,6 +91,10 @@ public final class Main {
     } catch (ParameterException e) {
       return usageError(e, err);
     }
+    Integer commandHelp = commandHelp(parsed);
+    if (commandHelp != null) {
+      return commandHelp;
+    }
     Integer helpCode = CommandLine.executeHelpRequest(parsed);
     if (helpCode != null) {
       return helpCode;
@@ -92,7 +105,7 @@ public final class Main {
     } catch (ParameterException e) {
       return usageError(e, err);
     } catch (Exception e) {
-      Failures.Report report = Failures.of(e, root.adapterName());
+      Failures.Report report = Failures.of(e, root.resolvedSettings());
       err.println(report.line());
       if (root.verboseWanted()) {
         e.printStackTrace(err);
@@ -107,11 +120,36 @@ public final class Main {
     commandLine.addSubcommand(new CommandLine(new JobInfoCommand(root)));
     commandLine.addSubcommand(new CommandLine(new VersionsCommand(root)));
     commandLine.addSubcommand(new CommandLine(new WaitCommand(root)));
+    CommandLine help = new CommandLine(new CommandLine.HelpCommand());
+    help.getCommandSpec()
+        .usageMessage()
+        .header("Shows the help of a command: help COMMAND.")
+        .description();
+    commandLine.addSubcommand(help);
     commandLine.setOut(new PrintWriter(root.out(), true));
     commandLine.setErr(new PrintWriter(root.err(), true));
     setExitCodeHelp(commandLine, true);
-    commandLine.getSubcommands().forEach((name, sub) -> setExitCodeHelp(sub, name.equals("wait")));
+    commandLine.getSubcommands().entrySet().stream()
+        .filter(sub -> !sub.getValue().getCommandSpec().helpCommand())
+        .forEach(sub -> setExitCodeHelp(sub.getValue(), sub.getKey().equals("wait")));
     return commandLine;
+  }
+
+  /**
+   * Shows the help of a command when {@code --help} stands before it ({@code modelarts-jobs --help
+   * job-info}), which picocli would answer with the help of {@code modelarts-jobs}.
+   *
+   * @return the exit code, or null when the help asked for is not that of a command
+   */
+  private static Integer commandHelp(ParseResult parsed) {
+    List<CommandLine> chain = parsed.asCommandLineList();
+    CommandLine last = chain.get(chain.size() - 1);
+    boolean helpAsked = chain.stream().anyMatch(CommandLine::isUsageHelpRequested);
+    if (chain.size() < 2 || !helpAsked || last.getCommandSpec().helpCommand()) {
+      return null;
+    }
+    last.usage(last.getOut());
+    return last.getCommandSpec().exitCodeOnUsageHelp();
   }
 
   private static void setExitCodeHelp(CommandLine commandLine, boolean withWait) {
@@ -134,16 +172,22 @@ public final class Main {
 
   /**
    * Reports a usage error on one line. Unknown arguments are named only when they look like
-   * options, and without any {@code =value}, so that a secret given by mistake is not echoed.
+   * options, and without any {@code =value}, so that a secret given by mistake is not echoed; a
+   * word where the command belongs is named only when it looks like a command name.
    */
   private static int usageError(ParameterException e, PrintStream err) {
-    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+    CommandLine failed = e.getCommandLine();
+    String command = failed.getCommandSpec().qualifiedName();
     String message = e.getMessage();
     String hint = "see '" + command + " --help'";
     if (e instanceof UnmatchedArgumentException unmatched) {
+      List<String> args = unmatched.getUnmatched();
+      if (failed.getParent() == null && !args.isEmpty() && !args.get(0).startsWith("-")) {
+        return unknownCommand(args.get(0), err);
+      }
       List<String> options = new ArrayList<>();
       int values = 0;
-      for (String arg : unmatched.getUnmatched()) {
+      for (String arg : args) {
         if (arg.startsWith("-")) {
           options.add(arg.split("=", 2)[0]);
         } else {
@@ -156,8 +200,9 @@ public final class Main {
               : "unknown option(s) " + String.join(", ", options);
       if (options.stream().anyMatch(Main::looksLikeCredential)) {
         hint =
-            "credentials are read only from the environment (HUAWEICLOUD_SDK_AK,"
-                + " HUAWEICLOUD_SDK_SK or MODELARTS_AUTH_TOKEN) or the --config file";
+            "credentials are read only from the environment ("
+                + Failures.EVERY_CREDENTIAL
+                + ") or the --config file";
       }
     }
     err.println(Formats.oneLine("error: " + message + "; " + hint));
@@ -165,7 +210,81 @@ public final class Main {
     return ExitCodes.USAGE;
   }
 
+  /**
+   * Reports a first word that names no command, with the commands there are and the one it is
+   * closest to, if any.
+   */
+  private static int unknownCommand(String word, PrintStream err) {
+    StringBuilder line = new StringBuilder("error: unknown command");
+    if (COMMAND_LIKE.matcher(word).matches()) {
+      line.append(" '").append(word).append('\'');
+    } else {
+      line.append(" (the word is not repeated: it does not look like a command)");
+    }
+    line.append("; the commands are ").append(String.join(", ", COMMANDS));
+    Optional<String> closest =
+        COMMAND_LIKE.matcher(word).matches() ? closest(word) : Optional.empty();
+    if (closest.isPresent()) {
+      line.append(" (did you mean ").append(closest.get()).append("?)");
+    } else {
+      line.append("; see 'modelarts-jobs --help'");
+    }
+    err.println(line);
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  /**
+   * The command a mistyped word most likely meant: the nearest by edit distance (a swap of two
+   * neighbours counting as one edit) if at most two edits away, else one that holds the word or is
+   * held by it.
+   */
+  static Optional<String> closest(String word) {
+    String typed = word.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String command : COMMANDS) {
+      int distance = editDistance(typed, command);
+      if (distance < bestDistance) {
+        best = command;
+        bestDistance = distance;
+      }
+    }
+    if (bestDistance <= 2) {
+      return Optional.of(best);
+    }
+    String bare = typed.replace("-", "").replace("_", "");
+    return COMMANDS.stream()
+        .filter(c -> bare.length() >= 3)
+        .filter(c -> c.replace("-", "").contains(bare) || bare.contains(c.replace("-", "")))
+        .findFirst();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
   private static boolean looksLikeCredential(String option) {
-    return option.matches("(?i).*(key|secret|token|password|passwd|\\bak\\b|\\bsk\\b).*");
+    return option.matches(
+        "(?i).*(key|secret|token|password|passwd|iam|user|domain|\\bak\\b|\\bsk\\b).*");
   }
 }

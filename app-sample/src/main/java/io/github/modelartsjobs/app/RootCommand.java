@@ -3,7 +3,6 @@ package io.github.modelartsjobs.app;
 import io.github.modelartsjobs.core.port.JobDetailsPort;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -33,15 +32,28 @@ import picocli.CommandLine.Spec;
           + " file)."
     },
     footerHeading =
-        "%nCredentials come from the environment or the config file, never from flags:%n",
+        "%nCredentials, for --adapter http, come from the environment or the config file,%n"
+            + "never from flags. Give one kind:%n",
     footer = {
-      "  HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK  AK/SK, for signed requests",
-      "  MODELARTS_AUTH_TOKEN                       or an IAM token",
+      "  AK/SK, which sign      HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK,",
+      "  each request           or config keys access-key and secret-key",
+      "  a fixed IAM token      MODELARTS_AUTH_TOKEN, or config key auth-token",
+      "  an IAM user, whose     MODELARTS_IAM_USER, MODELARTS_IAM_PASSWORD and",
+      "  token is obtained      MODELARTS_IAM_DOMAIN, or config keys iam-user,",
+      "  from IAM               iam-password and iam-domain; config key",
+      "                         iam-endpoint is IAM's URL (default built from",
+      "                         the region)",
       "",
       "The config file (--config) is a properties file of settings keys: adapter,",
-      "fixtures.root, endpoint, region, project-id, access-key, secret-key,",
-      "auth-token, output, verbose, and the adapters' tuning keys such as",
+      "fixtures.root, endpoint, region, project-id, the credential keys above,",
+      "output, verbose, allow-insecure-http, and the adapters' tuning keys such as",
       "read-timeout or retry-max-attempts.",
+      "",
+      "Plain http endpoints are allowed to loopback hosts (localhost, 127.0.0.1,",
+      "[::1]); elsewhere only with allow-insecure-http=true in the config file.",
+      "",
+      "Each command has its own help: modelarts-jobs COMMAND --help, or",
+      "modelarts-jobs help COMMAND.",
       "",
       "Example: modelarts-jobs job-info --job-id 10 --version-id 10"
     })
@@ -71,7 +83,8 @@ final class RootCommand implements Callable<Integer> {
       paramLabel = "URL",
       description =
           "the service's URL, by default built from the region (env MODELARTS_ENDPOINT);"
-              + " plain http is allowed only to a loopback host")
+              + " plain http only to a loopback host, or with allow-insecure-http=true in the"
+              + " config file")
   String endpoint;
 
   @Option(
@@ -105,7 +118,10 @@ final class RootCommand implements Callable<Integer> {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "log the adapter's calls and print stack traces (env MODELARTS_VERBOSE)")
+      description =
+          "log the adapter's calls and print stack traces (env MODELARTS_VERBOSE: "
+              + CliSettings.FLAG_WORDS
+              + ")")
   Boolean verbose;
 
   private final Map<String, String> env;
@@ -124,7 +140,7 @@ final class RootCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "a command is required: job-info, versions or wait");
+        spec.commandLine(), "a command is required: " + Texts.or(Main.COMMANDS));
   }
 
   /**
@@ -164,12 +180,12 @@ final class RootCommand implements Callable<Integer> {
       return true;
     }
     String variable = env.get(CliSettings.VARIABLES.get(CliSettings.VERBOSE));
-    return variable != null && variable.strip().toLowerCase(Locale.ROOT).matches("true|yes|1|on");
+    return variable != null && Boolean.TRUE.equals(CliSettings.flagWord(variable));
   }
 
-  /** The adapter named by the settings, or null when they could not be resolved. */
-  String adapterName() {
-    return settings == null ? null : settings.adapter();
+  /** The settings if they were resolved, else null; for the hints of an error. */
+  CliSettings resolvedSettings() {
+    return settings;
   }
 
   /**
@@ -179,6 +195,9 @@ final class RootCommand implements Callable<Integer> {
    */
   JobDetailsPort openPort() {
     CliSettings s = settings();
+    if (s.adapter().equals(CliSettings.HTTP_ADAPTER)) {
+      s.requireOneCredentialKind();
+    }
     if (s.verbose()) {
       // Only a verbose run asks for a logger: that keeps logging uninitialised (about a third of
       // the start-up time) in every other run, where the configuration turns all logging off.

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The table output of {@code versions}: a heading naming the job, then one row per version in the
  * order the port gave them (newest first) with id, name, status, creation time, duration and
- * engine. A cell the service sent nothing for shows {@code -}.
+ * engine. A cell the service sent nothing for shows {@code -}. When the list names no job (a list
+ * derived from version files, say), the heading takes the name of the newest version that has one.
  */
 final class VersionsTable {
 
@@ -22,7 +23,7 @@ final class VersionsTable {
    */
   static String render(JobVersions versions) {
     StringBuilder out = new StringBuilder("Job ").append(versions.jobId());
-    versions.jobName().ifPresent(n -> out.append(' ').append(Formats.oneLine(n)));
+    jobName(versions).ifPresent(n -> out.append(' ').append(Formats.oneLine(n)));
     long count =
         versions.versionCount().isPresent()
             ? versions.versionCount().getAsLong()
@@ -49,6 +50,18 @@ final class VersionsTable {
     out.append('\n');
     table.lines().forEach(line -> out.append(line).append('\n'));
     return out.toString();
+  }
+
+  private static Optional<String> jobName(JobVersions versions) {
+    Optional<String> listed = versions.jobName().filter(n -> !n.isBlank());
+    if (listed.isPresent()) {
+      return listed;
+    }
+    return versions.versions().stream()
+        .map(TrainingJob::jobName)
+        .flatMap(Optional::stream)
+        .filter(n -> !n.isBlank())
+        .findFirst();
   }
 
   private static String status(JobStatus status) {

@@ -2,6 +2,8 @@ package io.github.modelartsjobs.app;
 
 import io.github.modelartsjobs.core.domain.JobVersionRef;
 import io.github.modelartsjobs.core.domain.TrainingJob;
+import io.github.modelartsjobs.core.error.ErrorContext;
+import io.github.modelartsjobs.core.error.ModelArtsException;
 import io.github.modelartsjobs.core.port.JobDetailsPort;
 import io.github.modelartsjobs.core.usecase.JobWaiter;
 import io.github.modelartsjobs.core.usecase.WaitOptions;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
  * {@code wait}: polls one version until its status is terminal, with the core {@link JobWaiter}
  * (intervals growing from {@code --interval} by 1.5 times up to a minute, throttled and unavailable
  * answers riding through). Exits 0 when the version succeeded, 7 when it failed or was canceled, 8
- * when the timeout passed first.
+ * when the timeout passed first, and 5 when it passed without any poll having read the version (the
+ * service was unreachable or unavailable all along).
  *
  * <p>With {@code --output table} the progress and the outcome go to stdout; with {@code json} they
  * go to stderr, and stdout receives the version as last read, as one JSON object.
@@ -105,6 +108,9 @@ final class WaitCommand implements Callable<Integer> {
         return ExitCodes.JOB_FAILED;
       }
       default -> {
+        if (result.lastSeen().isEmpty()) {
+          return reportUnreachable(ref, limit, result);
+        }
         StringBuilder line = new StringBuilder("error: ").append(subject);
         line.append(" did not end within ").append(Formats.duration(limit));
         if (!status.isEmpty()) {
@@ -118,5 +124,20 @@ final class WaitCommand implements Callable<Integer> {
         return ExitCodes.WAIT_TIMED_OUT;
       }
     }
+  }
+
+  /** A wait that timed out without any poll having read the version: the service is the issue. */
+  private int reportUnreachable(JobVersionRef ref, Duration limit, WaitResult result) {
+    StringBuilder line = new StringBuilder("error: no poll read training ").append(ref);
+    line.append(" within ").append(Formats.duration(limit));
+    ErrorContext context = ErrorContext.forVersion(ref.jobId(), ref.versionId());
+    if (result.lastError().isPresent()) {
+      ModelArtsException last = result.lastError().get();
+      context = last.context();
+      line.append("; the last poll failed: ").append(last.getMessage());
+    }
+    line.append("; ").append(Failures.unreachable(root.settings(), context));
+    root.err().println(Formats.oneLine(line.toString()));
+    return ExitCodes.UNAVAILABLE;
   }
 }

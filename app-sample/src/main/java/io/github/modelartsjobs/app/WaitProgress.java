@@ -80,7 +80,7 @@ final class WaitProgress implements WaitListener {
 
   @Override
   public void onTransientError(ModelArtsException error, Duration nextPollIn) {
-    String next = "next poll in " + Formats.durationSeconds(nextPollIn);
+    String next = "next poll in " + pause(nextPollIn);
     if (live) {
       note = "  (last poll failed, " + next + ")";
       refresh();
@@ -112,9 +112,28 @@ final class WaitProgress implements WaitListener {
     };
   }
 
-  /** Ends the live line, so that what follows starts on a line of its own. */
+  /**
+   * A pause to the whole second, such as {@code 5s}; one under a second to the millisecond, rounded
+   * up, such as {@code 0.4s}, so that a pause is never shown as {@code 0s}.
+   */
+  private static String pause(Duration pause) {
+    if (pause.compareTo(TICK) >= 0) {
+      return Formats.durationSeconds(pause);
+    }
+    long millis = pause.toMillis() + (pause.minusMillis(pause.toMillis()).isZero() ? 0 : 1);
+    return Formats.duration(Duration.ofMillis(Math.max(1, millis)));
+  }
+
+  /**
+   * Ends the live line, so that what follows starts on a line of its own. A failure noted on it
+   * loses its "next poll in", since no poll follows.
+   */
   void finish() {
     if (live && shownWidth > 0) {
+      if (!note.isEmpty()) {
+        note = "  (last poll failed)";
+        refresh();
+      }
       out.println();
       out.flush();
       shownWidth = 0;

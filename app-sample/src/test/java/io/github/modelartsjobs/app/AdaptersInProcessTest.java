@@ -1,6 +1,8 @@
 package io.github.modelartsjobs.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +12,15 @@ import io.github.modelartsjobs.core.error.ErrorContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The commands in-process with the real adapters found through the SPI: the fixtures adapter on the
@@ -91,6 +96,118 @@ class AdaptersInProcessTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).startsWith("error: fixtures.root must be").hasLineCount(1);
+  }
+
+  @ParameterizedTest(name = "from {0}")
+  @CsvSource({"--fixtures", "MODELARTS_FIXTURES", "fixtures.root"})
+  void fixturesFolderThatDoesNotExistIsNamedWithWhereItWasGiven(String source) throws Exception {
+    String missing = dir.resolve("none").toString();
+    Path config = dir.resolve("modelarts.properties");
+    Files.writeString(config, "fixtures.root=" + missing + "\n");
+    CliRun cli = new CliRun();
+    String[] args = {"versions", "--job-id", "10"};
+    String expected = source;
+    switch (source) {
+      case "--fixtures" ->
+          args = new String[] {"--fixtures", missing, "versions", "--job-id", "10"};
+      case "MODELARTS_FIXTURES" -> cli.env(source, missing);
+      default -> {
+        cli.env("MODELARTS_CONFIG", config.toString());
+        expected = "fixtures.root in config file " + config;
+      }
+    }
+
+    CliRun.Result result = cli.run(args);
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: fixtures.root must be a folder of fixtures, but was "
+                + missing
+                + " (from "
+                + expected
+                + "); see 'modelarts-jobs --help'\n");
+  }
+
+  @Test
+  void fixtureHoldingARejectionPointsAtTheFileNotAtProjectOrRegion() throws Exception {
+    Files.createDirectories(dir.resolve("10"));
+    Files.writeString(
+        dir.resolve("10/10.json"),
+        "{\"is_success\":false,\"error_code\":\"ModelArts.0104\",\"error_msg\":\"bad\"}");
+
+    CliRun.Result result =
+        new CliRun()
+            .run("--fixtures", dir.toString(), "job-info", "--job-id", "10", "--version-id", "10");
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err())
+        .startsWith("error: request rejected for training job 10 version 10 (ModelArts.0104)")
+        .endsWith(
+            "; the answer comes from the fixture file 10/10.json in the folder given with"
+                + " --fixtures: check that file\n")
+        .doesNotContain("--project-id", "--region");
+  }
+
+  @Test
+  void iamUserWithAWrongPasswordIsToldToCheckTheIamSettings() throws Exception {
+    service
+        .server()
+        .stubFor(
+            post(urlPathEqualTo("/v3/auth/tokens"))
+                .atPriority(1)
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\":{\"code\":\"1101\",\"message\":\"The username or"
+                                + " password is wrong.\",\"title\":\"Unauthorized\"}}")));
+    Path config = dir.resolve("iam.properties");
+    Files.writeString(config, "iam-endpoint=" + service.endpoint() + "\n");
+
+    CliRun.Result result =
+        new CliRun()
+            .env("MODELARTS_ENDPOINT", service.endpoint())
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", LoopbackService.PROJECT)
+            .env("MODELARTS_IAM_USER", "robot")
+            .env("MODELARTS_IAM_PASSWORD", "wrong-Passw0rd")
+            .env("MODELARTS_IAM_DOMAIN", "acme")
+            .env("MODELARTS_CONFIG", config.toString())
+            .run("--adapter", "http", "job-info", "--job-id", "10", "--version-id", "10");
+
+    assertThat(result.code()).isEqualTo(4);
+    assertThat(result.err())
+        .startsWith("error: authentication failed")
+        .endsWith(
+            "; check MODELARTS_IAM_USER, MODELARTS_IAM_PASSWORD and MODELARTS_IAM_DOMAIN, and"
+                + " iam-endpoint in config file "
+                + config
+                + "\n")
+        .doesNotContain("HUAWEICLOUD_SDK_AK", "MODELARTS_AUTH_TOKEN", "wrong-Passw0rd")
+        .hasLineCount(1);
+  }
+
+  @ParameterizedTest(name = "job {0}")
+  @ValueSource(longs = {10, 9275})
+  void everyVersionListedForABundledJobCanBeShown(long jobId) {
+    CliRun cli = new CliRun();
+
+    CliRun.Result listed = cli.run("versions", "--job-id", Long.toString(jobId));
+
+    assertThat(listed.code()).isZero();
+    Matcher row = Pattern.compile("(?m)^(\\d+) +(\\S+) +(JOBSTAT_\\w+) ").matcher(listed.out());
+    int rows = 0;
+    while (row.find()) {
+      rows++;
+      CliRun.Result shown =
+          cli.run("job-info", "--job-id", Long.toString(jobId), "--version-id", row.group(1));
+      assertThat(shown.code()).as("job-info of version %s", row.group(1)).isZero();
+      assertThat(shown.out())
+          .containsPattern("(?m)^Version +" + row.group(2) + " \\(id " + row.group(1) + "[,)]")
+          .containsPattern("(?m)^Status +" + row.group(3) + " ");
+    }
+    assertThat(rows).isPositive();
   }
 
   @Test

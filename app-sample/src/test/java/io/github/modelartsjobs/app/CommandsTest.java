@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -118,11 +119,61 @@ class CommandsTest {
         .contains("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK")
         .contains("Exit codes:")
         .containsPattern("(?m)^\\s+0\\s+success$")
-        .containsPattern("(?m)^\\s+8\\s+wait: the timeout passed");
+        .containsPattern("(?m)^\\s+8\\s+wait: the version was read, but the timeout passed");
     for (int code = 0; code <= 8; code++) {
       assertThat(result.out()).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
     }
     assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void helpListsEveryKindOfCredentialsWithItsVariablesAndConfigKeys() {
+    CliRun.Result result = new CliRun().run("--help");
+
+    assertThat(result.out())
+        .contains("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "access-key and secret-key")
+        .contains("MODELARTS_AUTH_TOKEN, or config key auth-token")
+        .contains("MODELARTS_IAM_USER, MODELARTS_IAM_PASSWORD and", "MODELARTS_IAM_DOMAIN")
+        .contains("config keys iam-user,", "iam-password and iam-domain", "iam-endpoint");
+  }
+
+  @Test
+  void helpSaysPlainHttpIsAllowedToLoopbackOrWithAllowInsecureHttp() {
+    CliRun.Result result = new CliRun().run("--help");
+
+    assertThat(result.out())
+        .contains("Plain http endpoints are allowed to loopback hosts")
+        .contains("elsewhere only with allow-insecure-http=true in the config file")
+        .contains("or with allow-insecure-http=true in")
+        .doesNotContain("plain http is allowed only to a loopback host");
+  }
+
+  @Test
+  void helpNamesTheWordsTheVerboseVariableAccepts() {
+    CliRun.Result result = new CliRun().run("--help");
+
+    assertThat(Formats.oneLine(result.out()))
+        .contains("MODELARTS_VERBOSE: true/false, yes/no, 1/0 or on/off)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"--help job-info", "help job-info", "job-info --help", "job-info -h"})
+  void eachWayOfAskingShowsTheHelpOfTheCommand(String line) {
+    CliRun.Result result = new CliRun().run(line.split(" "));
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
+        .startsWith("Usage: modelarts-jobs job-info ")
+        .contains("--job-id=N", "--version-id=N");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void helpTellsHowToGetTheHelpOfACommand() {
+    CliRun.Result result = new CliRun().run("--help");
+
+    assertThat(result.out())
+        .contains("modelarts-jobs COMMAND --help, or", "modelarts-jobs help COMMAND");
   }
 
   @Test
@@ -184,7 +235,44 @@ class CommandsTest {
     CliRun.Result result = new CliRun().run("delete", "--job-id", "10");
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).startsWith("error: ").hasLineCount(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: unknown command 'delete'; the commands are job-info, versions, wait;"
+                + " see 'modelarts-jobs --help'\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "'job-inf --job-id 10 --version-id 10', job-inf, job-info",
+    "jobinfo, jobinfo, job-info",
+    "'--adapter http job-inf', job-inf, job-info",
+    "'version --job-id 10', version, versions",
+    "'wiat --job-id 10 --version-id 10', wiat, wait",
+    "info, info, job-info"
+  })
+  void mistypedCommandIsNamedWithTheCommandItIsClosestTo(String line, String word, String meant) {
+    CliRun.Result result = new CliRun().run(line.split(" "));
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: unknown command '"
+                + word
+                + "'; the commands are job-info, versions, wait (did you mean "
+                + meant
+                + "?)\n");
+  }
+
+  @Test
+  void unknownFirstWordThatCouldBeASecretIsNotRepeated() {
+    CliRun.Result result = new CliRun().run("AKS3CR3T0VALUE0123", "--job-id", "10");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("error: unknown command (the word is not repeated")
+        .contains("the commands are job-info, versions, wait")
+        .doesNotContain("S3CR3T")
+        .hasLineCount(1);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -194,7 +282,9 @@ class CommandsTest {
         "--secret-key=s3cr3t-value",
         "--auth-token s3cr3t-value",
         "--access-key=s3cr3t-value",
-        "--sk s3cr3t-value"
+        "--sk s3cr3t-value",
+        "--iam-password s3cr3t-value",
+        "--iam-user=s3cr3t-value"
       })
   void credentialsAreNeverTakenAsFlagsNorEchoed(String flag) {
     String[] args = ("job-info --job-id 10 --version-id 10 " + flag).split(" ");
@@ -205,6 +295,8 @@ class CommandsTest {
     assertThat(result.err())
         .startsWith("error: unknown option(s) " + flag.split("[ =]")[0])
         .contains("credentials are read only from the environment")
+        .contains("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, MODELARTS_AUTH_TOKEN, or")
+        .contains("MODELARTS_IAM_USER, MODELARTS_IAM_PASSWORD and MODELARTS_IAM_DOMAIN")
         .doesNotContain("s3cr3t");
   }
 
@@ -234,9 +326,9 @@ class CommandsTest {
                 V10_99.withHttpStatus(401).withService("APIGW.0301", "signature mismatch"), null),
             4,
             "error: authentication failed for training job 10 version 99 (APIGW.0301, HTTP 401,"
-                + " request 5f3c): signature mismatch; check HUAWEICLOUD_SDK_AK and"
-                + " HUAWEICLOUD_SDK_SK (or MODELARTS_AUTH_TOKEN) and that this machine's clock is"
-                + " right"),
+                + " request 5f3c): signature mismatch; check the credentials (HUAWEICLOUD_SDK_AK"
+                + " and HUAWEICLOUD_SDK_SK, MODELARTS_AUTH_TOKEN, or MODELARTS_IAM_USER,"
+                + " MODELARTS_IAM_PASSWORD and MODELARTS_IAM_DOMAIN)"),
         Arguments.of(
             new PermissionDeniedException(
                 V10_99.withHttpStatus(403).withService("ModelArts.0108", null), null),
@@ -296,6 +388,128 @@ class CommandsTest {
     assertThat(result.err()).isEqualTo(line + "\n");
     assertThat(result.out()).isEmpty();
     assertThat(port.closed()).isTrue();
+  }
+
+  static Stream<Arguments> credentialKinds() {
+    return Stream.of(
+        Arguments.of(
+            java.util.Map.of("HUAWEICLOUD_SDK_AK", "ak", "HUAWEICLOUD_SDK_SK", "sk"),
+            "check HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK and that this machine's clock is"
+                + " right"),
+        Arguments.of(
+            java.util.Map.of("MODELARTS_AUTH_TOKEN", "t"),
+            "check MODELARTS_AUTH_TOKEN; tokens expire after 24 hours"),
+        Arguments.of(
+            java.util.Map.of(
+                "MODELARTS_IAM_USER",
+                "u",
+                "MODELARTS_IAM_PASSWORD",
+                "p",
+                "MODELARTS_IAM_DOMAIN",
+                "d"),
+            "check MODELARTS_IAM_USER, MODELARTS_IAM_PASSWORD and MODELARTS_IAM_DOMAIN"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("credentialKinds")
+  void authenticationFailureHintNamesTheCredentialsInUse(
+      java.util.Map<String, String> env, String hint) {
+    AuthenticationException refused =
+        new AuthenticationException(
+            V10_99.withHttpStatus(401).withService("APIGW.0301", null), null);
+    CliRun cli = new CliRun(new InMemoryPort().answer(10, 99, refused));
+    env.forEach(cli::env);
+
+    CliRun.Result result =
+        cli.run("--adapter", "http", "job-info", "--job-id", "10", "--version-id", "99");
+
+    assertThat(result.code()).isEqualTo(4);
+    assertThat(result.err()).endsWith("; " + hint + "\n").hasLineCount(1);
+  }
+
+  @Test
+  void errorsOfTheFixturesAdapterPointAtTheFixtureFileNotAtTheService() {
+    RequestRejectedException rejected =
+        new RequestRejectedException(
+            new ErrorContext(10L, 99L, null, "ModelArts.0104", "bad id", null), null);
+    InMemoryPort port = new InMemoryPort().answer(10, 99, rejected);
+
+    CliRun.Result result =
+        new CliRun(port)
+            .env("MODELARTS_FIXTURES", "/srv/fixtures")
+            .run("job-info", "--job-id", "10", "--version-id", "99");
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: request rejected for training job 10 version 99 (ModelArts.0104): bad id;"
+                + " the answer comes from the fixture file 10/99.json in the folder given with"
+                + " MODELARTS_FIXTURES: check that file\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "--endpoint, 'check --endpoint and the network'",
+    "MODELARTS_ENDPOINT, 'check MODELARTS_ENDPOINT and the network'",
+    "MODELARTS_REGION, 'check the endpoint built from MODELARTS_REGION and the network'"
+  })
+  void unavailableServiceHintNamesWhereTheEndpointCameFrom(String source, String hint) {
+    ServiceUnavailableException unavailable =
+        new ServiceUnavailableException("3 attempts failed", V10_99.withHttpStatus(503), null);
+    CliRun cli = new CliRun(new InMemoryPort().answer(10, 99, unavailable));
+    String[] args = {"--adapter", "http", "job-info", "--job-id", "10", "--version-id", "99"};
+    if (source.startsWith("--")) {
+      args = append(append(args, source), "http://127.0.0.1:9");
+    } else {
+      cli.env(source, source.endsWith("REGION") ? "cn-north-4" : "http://127.0.0.1:9");
+    }
+
+    CliRun.Result result = cli.run(args);
+
+    assertThat(result.code()).isEqualTo(5);
+    assertThat(result.err()).contains("; try again later, or " + hint + ";");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "MODELARTS_ADAPTER, bogus, 'error: adapter must be one of [fixtures, http], but was \"bogus\"'",
+    "MODELARTS_VERBOSE, maybe, 'error: verbose must be true/false, yes/no, 1/0 or on/off, but was"
+        + " \"maybe\"'",
+    "MODELARTS_ENDPOINT, http://stand-in.invalid, 'error: endpoint must use https'"
+  })
+  void badValueFromTheEnvironmentIsNamedWithItsVariable(
+      String variable, String value, String start) {
+    CliRun cli =
+        new CliRun()
+            .env(variable, value)
+            .env("MODELARTS_AUTH_TOKEN", "t")
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+    String[] args = {"job-info", "--job-id", "10", "--version-id", "10"};
+    if (variable.equals("MODELARTS_ENDPOINT")) {
+      args = append(args, "--adapter=http");
+    }
+
+    CliRun.Result result = cli.run(args);
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(start)
+        .contains(" (from " + variable + "); see 'modelarts-jobs --help'")
+        .hasLineCount(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"yes", "1", "on", "TRUE"})
+  void verboseVariableAcceptsEachWordTheHelpNames(String word) {
+    InMemoryPort port = new InMemoryPort().answer(10, 99, new IllegalStateException("boom"));
+
+    CliRun.Result result =
+        new CliRun(port)
+            .env("MODELARTS_VERBOSE", word)
+            .run("job-info", "--job-id", "10", "--version-id", "99");
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err()).contains("\tat ");
   }
 
   @Test

@@ -176,7 +176,8 @@ class FixturesProcessIT {
     assertThat(result.code()).isEqualTo(6);
     assertThat(result.err())
         .startsWith("error: invalid response for training job 10 version 10")
-        .endsWith("; check the fixture files under --fixtures\n")
+        .endsWith(
+            "; check the fixture file 10/10.json in the folder given with MODELARTS_FIXTURES\n")
         .hasLineCount(1);
   }
 

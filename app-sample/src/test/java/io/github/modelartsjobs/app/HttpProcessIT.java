@@ -171,7 +171,8 @@ class HttpProcessIT {
     assertThat(result.err())
         .startsWith("error: invalid response for training job 10 version 10")
         .endsWith(
-            "; check that --endpoint points at the ModelArts service; --verbose shows more\n");
+            "; check that MODELARTS_ENDPOINT points at the ModelArts service;"
+                + " --verbose shows more\n");
   }
 
   @Test
@@ -185,6 +186,36 @@ class HttpProcessIT {
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err()).startsWith("error: request rejected for training job 10 version 10");
+  }
+
+  @Test
+  void waitWhileTheServiceIsDownAllAlongExitsFive() throws Exception {
+    service.signed(LoopbackService.versionPath(10, 10), 503, "<html>busy</html>");
+
+    CliRun.Result result =
+        cli()
+            .run(
+                "wait",
+                "--job-id",
+                "10",
+                "--version-id",
+                "10",
+                "--timeout",
+                "1s",
+                "--interval",
+                "300ms");
+
+    assertThat(result.code()).isEqualTo(5);
+    assertThat(result.err().lines().toList())
+        .last()
+        .asString()
+        .startsWith(
+            "error: no poll read training job 10 version 10 within 1s; the last poll failed:"
+                + " service unavailable for training job 10 version 10")
+        .endsWith(
+            "; check that the service is up and that MODELARTS_ENDPOINT is right;"
+                + " --verbose shows each attempt");
+    assertThat(result.err()).doesNotContain("next poll in 0s");
   }
 
   @Test

@@ -198,4 +198,116 @@ class SettingsPrecedenceTest {
     assertThat(result.err())
         .startsWith("error: cannot read config file " + file + ": it is not a properties file;");
   }
+
+  @Test
+  void credentialsOfTwoKindsAreRefusedNamingWhereEachCameFromAndWhatToRemove() throws IOException {
+    Path file = config("auth-token=file-token\n");
+    CliRun cli =
+        cli()
+            .env("HUAWEICLOUD_SDK_AK", "env-ak")
+            .env("HUAWEICLOUD_SDK_SK", "env-sk")
+            .env("MODELARTS_ENDPOINT", "http://127.0.0.1:9")
+            .env("HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+
+    CliRun.Result result =
+        cli.run(
+            "--adapter",
+            "http",
+            "--config",
+            file.toString(),
+            "job-info",
+            "--job-id",
+            "10",
+            "--version-id",
+            "10");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: credentials must be of one kind only, but were AK/SK (HUAWEICLOUD_SDK_AK"
+                + " and HUAWEICLOUD_SDK_SK from the environment) and a token (auth-token from"
+                + " config file "
+                + file
+                + "); keep one kind: unset HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or delete"
+                + " auth-token from "
+                + file
+                + "\n");
+    assertThat(cli.lastSettings).isNull();
+  }
+
+  @Test
+  void credentialsOfOneKindSplitBetweenEnvironmentAndFileNameBoth() throws IOException {
+    Path file = config("secret-key=file-sk\niam-user=u\niam-password=p\niam-domain=d\n");
+    CliRun cli = cli().env("HUAWEICLOUD_SDK_AK", "env-ak");
+
+    CliRun.Result result =
+        cli.run("--adapter", "http", "--config", file.toString(), "versions", "--job-id", "10");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "error: credentials must be of one kind only, but were AK/SK (HUAWEICLOUD_SDK_AK"
+                + " from the environment; secret-key from config file "
+                + file
+                + ") and an IAM user (iam-user, iam-password and iam-domain from config file "
+                + file
+                + "); keep one kind: unset HUAWEICLOUD_SDK_AK and delete secret-key from "
+                + file
+                + ", or delete iam-user, iam-password and iam-domain from "
+                + file
+                + "\n")
+        .doesNotContain("env-ak", "file-sk");
+  }
+
+  @Test
+  void credentialsOfTwoKindsDoNotStopTheFixturesAdapter() throws IOException {
+    Path file = config("auth-token=file-token\n");
+    CliRun cli = cli().env("HUAWEICLOUD_SDK_AK", "env-ak").env("HUAWEICLOUD_SDK_SK", "env-sk");
+
+    CliRun.Result result =
+        cli.run("--config", file.toString(), "job-info", "--job-id", "10", "--version-id", "10");
+
+    assertThat(result.code()).isZero();
+  }
+
+  @Test
+  void badValueInTheConfigFileIsNamedWithItsKeyAndFile() throws IOException {
+    Path file = config("verbose=maybe\n");
+
+    CliRun.Result result = cli().run("--config", file.toString(), "versions", "--job-id", "10");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: verbose must be true/false, yes/no, 1/0 or on/off, but was \"maybe\" (from"
+                + " verbose in config file "
+                + file
+                + "); see 'modelarts-jobs --help'\n");
+  }
+
+  @Test
+  void iamUserFailureHintNamesTheConfigKeysWhenTheFileGaveThem() throws IOException {
+    Path file = config("iam-user=u\niam-password=p\niam-domain=d\n");
+    io.github.modelartsjobs.core.error.AuthenticationException refused =
+        new io.github.modelartsjobs.core.error.AuthenticationException(
+            io.github.modelartsjobs.core.error.ErrorContext.forVersion(10, 10).withHttpStatus(401),
+            null);
+    CliRun cli = new CliRun(new InMemoryPort().answer(10, 10, refused));
+
+    CliRun.Result result =
+        cli.run(
+            "--adapter",
+            "http",
+            "--config",
+            file.toString(),
+            "job-info",
+            "--job-id",
+            "10",
+            "--version-id",
+            "10");
+
+    assertThat(result.code()).isEqualTo(4);
+    assertThat(result.err())
+        .endsWith("; check iam-user, iam-password and iam-domain in config file " + file + "\n");
+  }
 }

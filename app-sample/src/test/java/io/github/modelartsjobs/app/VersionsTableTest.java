@@ -62,4 +62,40 @@ class VersionsTableTest {
 
     assertThat(text).isEqualTo("Job 7: 0 versions\n");
   }
+
+  @Test
+  void aListWithoutAJobNameTakesTheNameOfTheNewestVersionThatHasOne() {
+    TrainingJob newest = TrainingJob.builder(70, 2).jobName(Optional.of("nightly-train")).build();
+    TrainingJob older = TrainingJob.builder(70, 1).jobName(Optional.of("old-name")).build();
+    JobVersions versions =
+        new JobVersions(
+            70,
+            Optional.empty(),
+            Optional.empty(),
+            OptionalLong.of(2),
+            List.of(newest, older),
+            Map.of());
+
+    String text = VersionsTable.render(versions);
+
+    assertThat(text).startsWith("Job 70 nightly-train: 2 versions\n");
+  }
+
+  @Test
+  void aListWithoutAJobNameSkipsVersionsWithoutOne() {
+    TrainingJob newest = TrainingJob.builder(70, 2).build();
+    TrainingJob older = TrainingJob.builder(70, 1).jobName(Optional.of("nightly-train")).build();
+    JobVersions versions =
+        new JobVersions(
+            70,
+            Optional.empty(),
+            Optional.empty(),
+            OptionalLong.of(2),
+            List.of(newest, older),
+            Map.of());
+
+    String text = VersionsTable.render(versions);
+
+    assertThat(text).startsWith("Job 70 nightly-train: 2 versions\n");
+  }
 }

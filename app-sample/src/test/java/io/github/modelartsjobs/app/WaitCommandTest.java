@@ -223,6 +223,101 @@ class WaitCommandTest {
     assertThat(result.err()).isEmpty();
   }
 
+  private static ServiceUnavailableException unavailable() {
+    return new ServiceUnavailableException(
+        "3 attempts failed", ErrorContext.forVersion(10, 10).withHttpStatus(503), null);
+  }
+
+  @Test
+  void timeoutWithEveryPollFailingExitsFiveNamingTheLastErrorAndTheEndpoint() {
+    InMemoryPort port = new InMemoryPort().answer(10, 10, unavailable());
+    CliRun cli = new CliRun(port).env("MODELARTS_ENDPOINT", "http://127.0.0.1:9");
+
+    CliRun.Result result =
+        cli.run(waitWith("--adapter", "http", "--timeout", "1m", "--interval", "10s"));
+
+    assertThat(result.code()).isEqualTo(5);
+    assertThat(result.err().lines())
+        .last()
+        .isEqualTo(
+            "error: no poll read training job 10 version 10 within 1m; the last poll failed:"
+                + " service unavailable for training job 10 version 10 (HTTP 503): 3 attempts"
+                + " failed; check that the service is up and that MODELARTS_ENDPOINT is right;"
+                + " --verbose shows each attempt");
+    assertThat(result.err().lines().filter(l -> l.startsWith("warning: "))).isNotEmpty();
+  }
+
+  @Test
+  void timeoutWithEveryPollFailingOnFixturesPointsAtTheFixtureFile() {
+    InMemoryPort port = new InMemoryPort().answer(10, 10, unavailable());
+
+    CliRun.Result result = new CliRun(port).run(waitWith("--timeout", "1m"));
+
+    assertThat(result.code()).isEqualTo(5);
+    assertThat(result.err().lines())
+        .last()
+        .asString()
+        .endsWith("; check the fixture file 10/10.json in the folder given with --fixtures")
+        .doesNotContain("--endpoint");
+  }
+
+  @Test
+  void timeoutAfterAPollReadTheVersionStillExitsEight() {
+    InMemoryPort port = new InMemoryPort().answer(10, 10, at(JobStatus.RUNNING), unavailable());
+
+    CliRun.Result result =
+        new CliRun(port).run(waitWith("--adapter", "http", "--timeout", "1m", "--interval", "10s"));
+
+    assertThat(result.code()).isEqualTo(8);
+    assertThat(result.err().lines())
+        .last()
+        .isEqualTo(
+            "error: training job 10 version 10 did not end within 1m; last status"
+                + " JOBSTAT_RUNNING (8), active; last poll failed: service unavailable for"
+                + " training job 10 version 10 (HTTP 503): 3 attempts failed; try a longer"
+                + " --timeout");
+  }
+
+  @Test
+  void aPauseUnderASecondBeforeTheTimeoutIsShownToTheMillisecondNotAsZero() {
+    InMemoryPort port = new InMemoryPort().answer(10, 10, unavailable());
+
+    CliRun.Result result =
+        new CliRun(port)
+            .run(waitWith("--adapter", "http", "--timeout", "5500ms", "--interval", "5s"));
+
+    assertThat(result.err().lines().filter(l -> l.startsWith("warning: ")))
+        .extracting(l -> l.substring(l.lastIndexOf("; ") + 2))
+        .containsExactly("next poll in 5s", "next poll in 0.5s");
+    assertThat(result.err()).doesNotContain("next poll in 0s");
+  }
+
+  @Test
+  void onATerminalTheLiveLineDropsTheNextPollWhenTheWaitEnds() {
+    InMemoryPort port = new InMemoryPort().answer(10, 10, unavailable());
+
+    CliRun.Result result =
+        new CliRun(port)
+            .interactive(true)
+            .run(waitWith("--adapter", "http", "--timeout", "10s", "--interval", "5s"));
+
+    String[] frames = result.out().split("\n")[0].split("\r");
+    assertThat(frames[frames.length - 1].stripTrailing())
+        .isEqualTo("waiting for the first answer  elapsed 10s  (last poll failed)");
+    assertThat(result.code()).isEqualTo(5);
+  }
+
+  @Test
+  void waitHelpSaysWhenTheExitCodeIsFiveAndWhenEight() {
+    CliRun.Result result = new CliRun().run("wait", "--help");
+
+    assertThat(result.out())
+        .containsPattern("(?m)^\\s+5\\s+service unavailable")
+        .contains("(wait: also when no poll could read the version before the timeout)")
+        .containsPattern(
+            "(?m)^\\s+8\\s+wait: the version was read, but the timeout passed before it ended");
+  }
+
   @Test
   void aVersionThatDoesNotExistEndsTheWaitWithExitThree() {
     CliRun.Result result = new CliRun(new InMemoryPort()).run(WAIT);
