@@ -13,8 +13,8 @@ import java.util.Map;
  * bare client: where the latency gap comes from, since everything else (the server, the HTTP
  * client's own threads) is the same for all three.
  *
- * <p>Method: the three sides of {@link EndToEndBenchmark} run in turns of {@value #CALLS} calls, 20
- * turns each, the first 8 discarded as warm-up; each turn reads the thread's CPU time ({@link
+ * <p>Method: the three sides of {@link EndToEndBenchmark} run in turns of {@value #CALLS} calls, 35
+ * turns each, the first 20 discarded as warm-up; each turn reads the thread's CPU time ({@link
  * ThreadMXBean#getCurrentThreadCpuTime()}) before and after. The median turn is reported. Run it in
  * its own JVM: {@link RunAll} does.
  *
@@ -23,8 +23,8 @@ import java.util.Map;
 public final class CallCpu {
 
   private static final int CALLS = 1_000;
-  private static final int TURNS = 20;
-  private static final int WARM_UP_TURNS = 8;
+  private static final int TURNS = 35;
+  private static final int WARM_UP_TURNS = 20;
 
   private CallCpu() {}
 

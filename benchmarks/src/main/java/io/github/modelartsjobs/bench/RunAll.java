@@ -42,8 +42,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       benchmarks/target/benchmark-results.md}.
  * </ul>
  *
- * <p>JMH runs with one fork, warm-up 5 x 1 s, measurement 5 x 2 s (the quick run: 2 x 200 ms and 3
- * x 200 ms) and the GC profiler; the JMH fork gets {@code -Xms2g -Xmx2g}.
+ * <p>JMH runs with one fork, warm-up 5 x 1 s for decoding and 20 x 1 s end to end, measurement 5 x
+ * 2 s (the quick run: 2 x 200 ms and 3 x 200 ms) and the GC profiler; the JMH fork gets {@code
+ * -Xms2g -Xmx2g}.
  */
 public final class RunAll {
 
@@ -75,15 +76,15 @@ public final class RunAll {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
     Map<String, RunResult> jmh = new HashMap<>();
-    List<String> includes = new ArrayList<>();
     if (!skip.contains("decode")) {
-      includes.add(DecodeBenchmark.class.getName());
+      jmh.putAll(
+          runJmh(
+              DecodeBenchmark.class, quick ? 0 : 5, quick, out.resolveSibling("jmh-decode.json")));
     }
     if (!skip.contains("e2e")) {
-      includes.add(EndToEndBenchmark.class.getName());
-    }
-    if (!includes.isEmpty()) {
-      jmh.putAll(runJmh(includes, quick, out.resolveSibling("jmh-result.json")));
+      jmh.putAll(
+          runJmh(
+              EndToEndBenchmark.class, quick ? 0 : 20, quick, out.resolveSibling("jmh-e2e.json")));
     }
     Map<String, Long> retained = skip.contains("heap") ? Map.of() : retainedHeap(java, classPath);
     Map<String, Double> callCpu = skip.contains("e2e") ? Map.of() : callCpu(java, classPath);
@@ -107,7 +108,17 @@ public final class RunAll {
     System.out.println("Table written to " + out);
   }
 
-  private static Map<String, RunResult> runJmh(List<String> includes, boolean quick, Path json)
+  /**
+   * Runs the benchmarks of one class with the GC profiler.
+   *
+   * @param benchmarks the class
+   * @param warmUpSeconds warm-up iterations of 1 s each (5 for decoding; 20 end to end, whose
+   *     longer code path is still getting faster after 5)
+   * @param quick a smoke run with short iterations
+   * @param json where JMH writes its results
+   */
+  private static Map<String, RunResult> runJmh(
+      Class<?> benchmarks, int warmUpSeconds, boolean quick, Path json)
       throws RunnerException, IOException {
     Files.createDirectories(json.toAbsolutePath().getParent());
     ChainedOptionsBuilder options =
@@ -118,9 +129,7 @@ public final class RunAll {
             .shouldFailOnError(true)
             .resultFormat(ResultFormatType.JSON)
             .result(json.toString());
-    for (String include : includes) {
-      options.include("^" + Pattern.quote(include) + "\\.");
-    }
+    options.include("^" + Pattern.quote(benchmarks.getName()) + "\\.");
     if (quick) {
       options
           .warmupIterations(2)
@@ -129,7 +138,7 @@ public final class RunAll {
           .measurementTime(TimeValue.milliseconds(200));
     } else {
       options
-          .warmupIterations(5)
+          .warmupIterations(warmUpSeconds)
           .warmupTime(TimeValue.seconds(1))
           .measurementIterations(5)
           .measurementTime(TimeValue.seconds(2));
