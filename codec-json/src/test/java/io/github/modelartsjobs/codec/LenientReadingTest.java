@@ -27,7 +27,8 @@ class LenientReadingTest {
   void idsAndCodesSentAsStringsAreRead() {
     TrainingJob job =
         codec.readVersionDetails(
-            "{\"job_id\": \"10\", \"version_id\": \"12\", \"status\": \"8\", \"engine_type\": \"1\"}"
+            ("{\"job_id\": \"10\", \"version_id\": \"12\","
+                    + " \"status\": \"8\", \"engine_type\": \"1\"}")
                 .getBytes(StandardCharsets.UTF_8),
             ErrorContext.EMPTY);
 
@@ -170,7 +171,8 @@ class LenientReadingTest {
         read(
             "\"model_metric_list\": {\"metric\": [{\"metric_values\": [1, 2],"
                 + " \"metric_meta\": {\"class_id\": \"x\"}}], \"total_metric\": 5},"
-                + " \"system_metric_list\": {\"gpuUtil\": [\"1\", {\"odd\": true}], \"note\": \"hi\"}");
+                + " \"system_metric_list\": {\"gpuUtil\": [\"1\", {\"odd\": true}],"
+                + " \"note\": \"hi\"}");
 
     ModelMetrics metrics = job.modelMetrics().orElseThrow();
     assertThat(metrics.total()).isEmpty();
