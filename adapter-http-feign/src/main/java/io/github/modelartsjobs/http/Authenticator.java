@@ -5,6 +5,7 @@ import io.github.modelartsjobs.core.error.ErrorContext;
 import io.github.modelartsjobs.core.error.ModelArtsException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adds the proof of identity to each request: an AK/SK signature, or an IAM token. Thread-safe.
@@ -56,6 +57,23 @@ interface Authenticator {
    */
   default Collection<String> secrets() {
     return List.of();
+  }
+
+  /**
+   * The same request with other headers; method, URL and body unchanged.
+   *
+   * @param request the request
+   * @param headers the headers it carries from now on
+   * @return a new request
+   */
+  static Request withHeaders(Request request, Map<String, Collection<String>> headers) {
+    return Request.create(
+        request.httpMethod(),
+        request.url(),
+        headers,
+        request.body(),
+        request.charset(),
+        request.requestTemplate());
   }
 
   /** What this authenticator is, without any secret. */

@@ -35,13 +35,7 @@ final class FixedTokenAuthenticator implements Authenticator {
   static Request withToken(Request request, String token) {
     Map<String, Collection<String>> headers = new LinkedHashMap<>(request.headers());
     headers.put(TOKEN_HEADER, List.of(token));
-    return Request.create(
-        request.httpMethod(),
-        request.url(),
-        headers,
-        request.body(),
-        request.charset(),
-        request.requestTemplate());
+    return Authenticator.withHeaders(request, headers);
   }
 
   @Override

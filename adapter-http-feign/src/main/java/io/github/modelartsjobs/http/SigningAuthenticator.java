@@ -61,13 +61,7 @@ final class SigningAuthenticator implements Authenticator {
             });
     headers.put(AkSkSigner.DATE_HEADER, List.of(date));
     headers.put("Authorization", List.of(authorization));
-    return Request.create(
-        request.httpMethod(),
-        request.url(),
-        headers,
-        request.body(),
-        request.charset(),
-        request.requestTemplate());
+    return Authenticator.withHeaders(request, headers);
   }
 
   @Override

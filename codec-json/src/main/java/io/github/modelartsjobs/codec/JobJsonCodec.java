@@ -140,15 +140,7 @@ public final class JobJsonCodec {
    * @throws ModelArtsException the typed error, for a body that reports a failure
    */
   public TrainingJob readVersionDetails(byte[] body, ErrorContext context) {
-    ErrorContext ctx = orEmpty(context);
-    JobReader reader = new JobReader(factory, nestedFactory, limits, ctx);
-    try {
-      return reader.readVersionDetails(checkSize(body, ctx));
-    } catch (IOException | RuntimeException | StackOverflowError e) {
-      throw invalid(e, reader, ctx);
-    } finally {
-      closeQuietly(reader);
-    }
+    return read(body, context, JobReader::readVersionDetails);
   }
 
   /**
@@ -177,15 +169,7 @@ public final class JobJsonCodec {
    * @throws ModelArtsException the typed error, for a body that reports a failure
    */
   public JobVersions readVersions(byte[] body, ErrorContext context) {
-    ErrorContext ctx = orEmpty(context);
-    JobReader reader = new JobReader(factory, nestedFactory, limits, ctx);
-    try {
-      return reader.readVersions(checkSize(body, ctx));
-    } catch (IOException | RuntimeException | StackOverflowError e) {
-      throw invalid(e, reader, ctx);
-    } finally {
-      closeQuietly(reader);
-    }
+    return read(body, context, JobReader::readVersions);
   }
 
   /**
@@ -283,6 +267,24 @@ public final class JobJsonCodec {
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setPrettyPrinter(prettyPrinter.createInstance());
     return g;
+  }
+
+  /** What one kind of body is read into, by a reader made for that read alone. */
+  @FunctionalInterface
+  private interface BodyRead<T> {
+    T read(JobReader reader, byte[] body) throws IOException;
+  }
+
+  private <T> T read(byte[] body, ErrorContext context, BodyRead<T> what) {
+    ErrorContext ctx = orEmpty(context);
+    JobReader reader = new JobReader(factory, nestedFactory, limits, ctx);
+    try {
+      return what.read(reader, checkSize(body, ctx));
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw invalid(e, reader, ctx);
+    } finally {
+      closeQuietly(reader);
+    }
   }
 
   private static ErrorContext orEmpty(ErrorContext context) {
