@@ -8,15 +8,26 @@ final class Ids implements ITypeConverter<Long> {
 
   @Override
   public Long convert(String value) {
+    long id = parse(value);
+    if (id < 1) {
+      throw new TypeConversionException(
+          "must be a whole number of at least 1, but was '" + value + "'");
+    }
+    return id;
+  }
+
+  /**
+   * Reads an id without picocli's types.
+   *
+   * @param value the text given
+   * @return the id, or 0 when the text is not a whole number of at least 1
+   */
+  static long parse(String value) {
     try {
       long id = Long.parseLong(value.strip());
-      if (id >= 1) {
-        return id;
-      }
+      return id >= 1 ? id : 0;
     } catch (NumberFormatException e) {
-      // reported below
+      return 0;
     }
-    throw new TypeConversionException(
-        "must be a whole number of at least 1, but was '" + value + "'");
   }
 }

@@ -31,8 +31,11 @@ public final class Main {
   /** The commands, in the order messages list them ({@code help} aside). */
   static final List<String> COMMANDS = List.of("job-info", "versions", "wait");
 
-  /** A word echoed in a message about an unknown command; others might be a secret typed there. */
-  private static final Pattern COMMAND_LIKE = Pattern.compile("[a-z][a-z_-]{0,29}");
+  /**
+   * A word echoed in a message about an unknown command; others might be a secret typed there.
+   * Compiled only for that message, so that a normal run does not load the regex engine.
+   */
+  private static final String COMMAND_LIKE = "[a-z][a-z_-]{0,29}";
 
   private Main() {}
 
@@ -83,6 +86,10 @@ public final class Main {
       PrintStream err,
       RunContext context) {
     RootCommand root = new RootCommand(env, out, err, context);
+    JobInfoCommand plain = PlainArgs.jobInfo(args, root);
+    if (plain != null) {
+      return execute(root, plain, err);
+    }
     CommandLine commandLine = commandLine(root);
 
     ParseResult parsed;
@@ -100,8 +107,13 @@ public final class Main {
       return helpCode;
     }
 
+    return execute(root, leaf(parsed), err);
+  }
+
+  /** Runs a command whose line was read, reporting a failure on one line of {@code err}. */
+  private static int execute(RootCommand root, Callable<Integer> command, PrintStream err) {
     try (Logging.Restore levels = Logging.configure(root.settings().verbose())) {
-      return call(parsed);
+      return command.call();
     } catch (ParameterException e) {
       return usageError(e, err);
     } catch (Exception e) {
@@ -161,13 +173,12 @@ public final class Main {
   }
 
   @SuppressWarnings("unchecked")
-  private static int call(ParseResult parsed) throws Exception {
+  private static Callable<Integer> leaf(ParseResult parsed) {
     ParseResult leaf = parsed;
     while (leaf.hasSubcommand()) {
       leaf = leaf.subcommand();
     }
-    Callable<Integer> command = (Callable<Integer>) leaf.commandSpec().userObject();
-    return command.call();
+    return (Callable<Integer>) leaf.commandSpec().userObject();
   }
 
   /**
@@ -215,15 +226,16 @@ public final class Main {
    * closest to, if any.
    */
   private static int unknownCommand(String word, PrintStream err) {
+    boolean commandLike = Pattern.matches(COMMAND_LIKE, word);
     StringBuilder line = new StringBuilder("error: unknown command");
-    if (COMMAND_LIKE.matcher(word).matches()) {
+    if (commandLike) {
       line.append(" '").append(word).append('\'');
     } else {
       line.append(" (the word is not repeated: it does not look like a command)");
     }
     line.append("; the commands are ").append(String.join(", ", COMMANDS));
     Optional<String> closest =
-        COMMAND_LIKE.matcher(word).matches() ? closest(word) : Optional.empty();
+        commandLike ? closest(word) : Optional.empty();
     if (closest.isPresent()) {
       line.append(" (did you mean ").append(closest.get()).append("?)");
     } else {
