@@ -127,7 +127,8 @@ public final class Main {
     }
   }
 
-  private static CommandLine commandLine(RootCommand root) {
+  /** The picocli command line of every command, for lines that are not plain. */
+  static CommandLine commandLine(RootCommand root) {
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand(new CommandLine(new JobInfoCommand(root)));
     commandLine.addSubcommand(new CommandLine(new VersionsCommand(root)));
