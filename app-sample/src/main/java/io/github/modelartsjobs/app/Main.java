@@ -235,8 +235,7 @@ public final class Main {
       line.append(" (the word is not repeated: it does not look like a command)");
     }
     line.append("; the commands are ").append(String.join(", ", COMMANDS));
-    Optional<String> closest =
-        commandLike ? closest(word) : Optional.empty();
+    Optional<String> closest = commandLike ? closest(word) : Optional.empty();
     if (closest.isPresent()) {
       line.append(" (did you mean ").append(closest.get()).append("?)");
     } else {

@@ -1,20 +1,20 @@
 package io.github.modelartsjobs.app;
 
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the plain command lines of {@code job-info} without picocli, so that the most common run
  * does not pay for building picocli's command model by reflection (about a third of its start-up).
  *
- * <p>Plain means: the word {@code job-info}, each of {@code --job-id} and {@code --version-id}
- * once after it with a valid id, and any of the global options once, before or after the command,
- * each as {@code --name value} or {@code --name=value} ({@code --verbose} bare). Anything else
- * (help, version, another command, an unknown or repeated option, a value that starts with {@code
- * -} or {@code @} or names a command, an argument file, {@code --}, a {@code picocli.*} system
- * property) is not read here: {@link #jobInfo} answers null and picocli reads the line, with its
- * messages. A plain line sets exactly the fields picocli would set, which a test checks against
- * picocli itself.
+ * <p>Plain means: the word {@code job-info}, each of {@code --job-id} and {@code --version-id} once
+ * after it with a valid id, and any of the global options once, before or after the command, each
+ * as {@code --name value} or {@code --name=value} ({@code --verbose} bare). Anything else (help,
+ * version, another command, an unknown or repeated option, a value that starts with {@code -} or
+ * {@code @} or names a command, an argument file, {@code --}, a {@code picocli.*} system property)
+ * is not read here: {@link #jobInfo} answers null and picocli reads the line, with its messages. A
+ * plain line sets exactly the fields picocli would set, which a test checks against picocli itself.
  */
 final class PlainArgs {
 
@@ -49,12 +49,9 @@ final class PlainArgs {
     if (picocliConfigured()) {
       return null;
     }
-    String[] values = new String[VALUE_OPTIONS.size()];
-    Set<String> seen = new HashSet<>();
+    Map<String, String> values = new HashMap<>();
     boolean verbose = false;
     boolean commandSeen = false;
-    String jobId = null;
-    String versionId = null;
 
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -64,11 +61,8 @@ final class PlainArgs {
       }
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
-      if (!seen.add(name)) {
-        return null;
-      }
       if (name.equals(VERBOSE)) {
-        if (eq >= 0) {
+        if (eq >= 0 || verbose) {
           return null;
         }
         verbose = true;
@@ -86,54 +80,30 @@ final class PlainArgs {
       } else {
         return null;
       }
-      if (!plainValue(value)) {
+      if (!plainValue(value) || values.putIfAbsent(name, value) != null) {
         return null;
       }
-      if (name.equals(JOB_ID)) {
-        jobId = value;
-      } else if (name.equals(VERSION_ID)) {
-        versionId = value;
-      } else {
-        values[index(name)] = value;
-      }
     }
 
-    if (!commandSeen || jobId == null || versionId == null) {
-      return null;
-    }
-    long job = Ids.parse(jobId);
-    long version = Ids.parse(versionId);
-    if (job < 1 || version < 1) {
+    long job = Ids.parse(values.getOrDefault(JOB_ID, ""));
+    long version = Ids.parse(values.getOrDefault(VERSION_ID, ""));
+    if (!commandSeen || job < 1 || version < 1) {
       return null;
     }
 
-    root.adapter = values[index("--adapter")];
-    root.fixtures = values[index("--fixtures")];
-    root.endpoint = values[index("--endpoint")];
-    root.region = values[index("--region")];
-    root.projectId = values[index("--project-id")];
-    root.output = values[index("--output")];
-    root.config = values[index("--config")];
+    root.adapter = values.get("--adapter");
+    root.fixtures = values.get("--fixtures");
+    root.endpoint = values.get("--endpoint");
+    root.region = values.get("--region");
+    root.projectId = values.get("--project-id");
+    root.output = values.get("--output");
+    root.config = values.get("--config");
     root.verbose = verbose ? Boolean.TRUE : null;
     JobInfoCommand command = new JobInfoCommand(root);
     command.version = new VersionOptions();
     command.version.jobId = job;
     command.version.versionId = version;
     return command;
-  }
-
-  /** A slot per value option, in a fixed order. */
-  private static int index(String option) {
-    return switch (option) {
-      case "--adapter" -> 0;
-      case "--fixtures" -> 1;
-      case "--endpoint" -> 2;
-      case "--region" -> 3;
-      case "--project-id" -> 4;
-      case "--output" -> 5;
-      case "--config" -> 6;
-      default -> throw new IllegalArgumentException("option must be a global one, but was " + option);
-    };
   }
 
   /** Whether picocli would take the value as it is, without a rule of its own about it. */

@@ -22,13 +22,60 @@ import picocli.CommandLine.ParseResult;
 class PlainArgsTest {
 
   private static final String[] WORDS = {
-    "job-info", "job-info", "job-info", "versions", "wait", "help", "--job-id", "--job-id",
-    "--version-id", "--version-id", "10", "10", "12", "0", "-1", "x", " 7 ", "--adapter",
-    "--adapter", "fixtures", "http", "--fixtures", "/tmp/fixtures", "--endpoint",
-    "http://127.0.0.1:9", "--region", "cn-north-4", "--project-id", "p1", "--output", "json",
-    "table", "--config", "a.properties", "--verbose", "--verbose=true", "--adapter=http",
-    "--job-id=10", "--version-id=3", "--output=", "-h", "--help", "-V", "--version", "--", "@args",
-    "", "--unknown", "--job", "-v", "--timeout", "10s", "job-info=1", "--endpoint=a=b"
+    "job-info",
+    "job-info",
+    "job-info",
+    "versions",
+    "wait",
+    "help",
+    "--job-id",
+    "--job-id",
+    "--version-id",
+    "--version-id",
+    "10",
+    "10",
+    "12",
+    "0",
+    "-1",
+    "x",
+    " 7 ",
+    "--adapter",
+    "--adapter",
+    "fixtures",
+    "http",
+    "--fixtures",
+    "/tmp/fixtures",
+    "--endpoint",
+    "http://127.0.0.1:9",
+    "--region",
+    "cn-north-4",
+    "--project-id",
+    "p1",
+    "--output",
+    "json",
+    "table",
+    "--config",
+    "a.properties",
+    "--verbose",
+    "--verbose=true",
+    "--adapter=http",
+    "--job-id=10",
+    "--version-id=3",
+    "--output=",
+    "-h",
+    "--help",
+    "-V",
+    "--version",
+    "--",
+    "@args",
+    "",
+    "--unknown",
+    "--job",
+    "-v",
+    "--timeout",
+    "10s",
+    "job-info=1",
+    "--endpoint=a=b"
   };
 
   @Test
@@ -36,8 +83,7 @@ class PlainArgsTest {
     RootCommand root = root();
 
     JobInfoCommand command =
-        PlainArgs.jobInfo(
-            args("job-info --job-id 10 --version-id 12 --adapter fixtures"), root);
+        PlainArgs.jobInfo(args("job-info --job-id 10 --version-id 12 --adapter fixtures"), root);
 
     assertThat(command).isNotNull();
     assertThat(command.version.jobId).isEqualTo(10);
