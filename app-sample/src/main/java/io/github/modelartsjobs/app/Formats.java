@@ -148,8 +148,30 @@ final class Formats {
         + status.statusClass().name().toLowerCase(Locale.ROOT);
   }
 
-  /** The text reduced to one line: runs of white space and control characters become a space. */
+  /**
+   * The text reduced to one line: runs of ASCII white space and control characters (up to U+0020,
+   * and U+007F) become a space, then white space is stripped from both ends. Written out rather
+   * than as a regex, which would be compiled for each row of a table.
+   */
   static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    if (text == null) {
+      return "";
+    }
+
+    StringBuilder line = new StringBuilder(text.length());
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c == '\u007f') {
+        if (!inRun) {
+          line.append(' ');
+        }
+        inRun = true;
+      } else {
+        line.append(c);
+        inRun = false;
+      }
+    }
+    return line.toString().strip();
   }
 }

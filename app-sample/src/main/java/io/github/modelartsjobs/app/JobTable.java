@@ -4,7 +4,6 @@ import io.github.modelartsjobs.core.domain.ClassMetric;
 import io.github.modelartsjobs.core.domain.DataInputs;
 import io.github.modelartsjobs.core.domain.DataSource;
 import io.github.modelartsjobs.core.domain.Engine;
-import io.github.modelartsjobs.core.domain.EngineType;
 import io.github.modelartsjobs.core.domain.JobStatus;
 import io.github.modelartsjobs.core.domain.MetricSeries;
 import io.github.modelartsjobs.core.domain.MetricValues;
@@ -15,6 +14,7 @@ import io.github.modelartsjobs.core.domain.SystemMetrics;
 import io.github.modelartsjobs.core.domain.Timing;
 import io.github.modelartsjobs.core.domain.TrainingJob;
 import io.github.modelartsjobs.core.domain.Volume;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +30,10 @@ import java.util.Set;
  * units, resources, code, data, outputs, parameters, volumes, the model metrics in total and per
  * class, each system metric as a sparkline with its min, mean and max, and the names of the fields
  * the service sent that no table documents. Sections the version has nothing for are left out.
+ *
+ * <p>Written with plain conditions and loops rather than {@code Optional.map} and lambdas: each
+ * lambda is linked at its first call, and the forty of this class took about 5% of the start-up of
+ * {@code job-info}, which renders one table.
  */
 final class JobTable {
 
@@ -50,11 +54,12 @@ final class JobTable {
     TextLayout.Report report = new TextLayout.Report();
 
     TextLayout.Section head = report.section(null);
-    head.row("Job", job.jobName().map(n -> n + " (id " + job.jobId() + ")"))
-        .row("Job", job.jobName().isEmpty() ? "id " + job.jobId() : null)
+    String jobName = job.jobName().orElse(null);
+    JobStatus status = job.status().orElse(null);
+    head.row("Job", jobName == null ? "id " + job.jobId() : jobName + " (id " + job.jobId() + ")")
         .row("Description", job.jobDescription())
         .row("Version", version(job))
-        .row("Status", job.status().map(Formats::status))
+        .row("Status", status == null ? null : Formats.status(status))
         .row("Engine", engine(job.engine()));
 
     timing(report.section("Timing"), job.timing(), job.status());
@@ -78,26 +83,37 @@ final class JobTable {
         .row("Mount path", job.nas().mountPath())
         .row("Share", job.nas().shareAddress())
         .row("Type", job.nas().type());
-    job.modelMetrics().ifPresent(m -> modelMetrics(report, m));
-    job.systemMetrics().ifPresent(m -> systemMetrics(report, m));
+    if (job.modelMetrics().isPresent()) {
+      modelMetrics(report, job.modelMetrics().get());
+    }
+    if (job.systemMetrics().isPresent()) {
+      systemMetrics(report, job.systemMetrics().get());
+    }
     otherFields(report.section("Undocumented fields (values in --output json)"), job);
     return report.render();
   }
 
   private static String version(TrainingJob job) {
     StringBuilder ids = new StringBuilder("id ").append(job.versionId());
-    job.previousVersionId().ifPresent(p -> ids.append(", previous ").append(p));
-    return job.versionName().map(n -> n + " (" + ids + ")").orElse(ids.toString());
+    if (job.previousVersionId().isPresent()) {
+      ids.append(", previous ").append(job.previousVersionId().getAsLong());
+    }
+    String name = job.versionName().orElse(null);
+    return name == null ? ids.toString() : name + " (" + ids + ")";
   }
 
   /** Such as {@code TensorFlow TF-1.4.0-python2.7 (type 1, id 1)}; null when nothing is known. */
   static String engine(Engine engine) {
     List<String> words = new ArrayList<>();
-    engine.displayName().ifPresent(words::add);
-    engine.version().ifPresent(words::add);
+    addIfPresent(words, "", engine.displayName());
+    addIfPresent(words, "", engine.version());
     List<String> details = new ArrayList<>();
-    engine.type().map(EngineType::code).ifPresent(c -> details.add("type " + c));
-    engine.id().ifPresent(id -> details.add("id " + id));
+    if (engine.type().isPresent()) {
+      details.add("type " + engine.type().get().code());
+    }
+    if (engine.id().isPresent()) {
+      details.add("id " + engine.id().getAsLong());
+    }
     if (!details.isEmpty()) {
       words.add("(" + String.join(", ", details) + ")");
     }
@@ -107,39 +123,46 @@ final class JobTable {
   private static void timing(
       TextLayout.Section section, Timing timing, Optional<JobStatus> status) {
     section
-        .row("Created", timing.created().map(Formats::instant))
-        .row("Started", timing.started().map(Formats::instant))
-        .row("Duration", timing.duration().map(Formats::duration));
-    if (status.filter(JobStatus::isTerminal).isPresent()) {
-      section.row("Ended", timing.startPlusDuration().map(Formats::instant));
+        .row("Created", instant(timing.created()))
+        .row("Started", instant(timing.started()))
+        .row("Duration", timing.duration().isPresent() ? duration(timing) : null);
+    if (status.isPresent() && status.get().isTerminal()) {
+      section.row("Ended", instant(timing.startPlusDuration()));
     }
   }
 
   private static void resources(TextLayout.Section section, ResourceSpec r) {
     String specId = r.specId().isPresent() ? "spec " + r.specId().getAsLong() : null;
+    String specCode = r.specCode().orElse(null);
     section.row(
         "Flavor",
-        r.specCode().map(c -> specId == null ? c : c + " (" + specId + ")").or(() -> o(specId)));
+        specCode == null || specId == null ? or(specCode, specId) : specCode + " (" + specId + ")");
 
     List<String> cpu = new ArrayList<>();
-    r.cores().ifPresent(c -> cpu.add(Formats.number(c) + (c == 1 ? " core" : " cores")));
-    r.memoryGb().ifPresent(m -> cpu.add(Formats.number(m) + " GB"));
+    if (r.cores().isPresent()) {
+      double cores = r.cores().getAsDouble();
+      cpu.add(Formats.number(cores) + (cores == 1 ? " core" : " cores"));
+    }
+    if (r.memoryGb().isPresent()) {
+      cpu.add(Formats.number(r.memoryGb().getAsDouble()) + " GB");
+    }
     section.row("CPU", String.join(", ", cpu));
 
-    Optional<String> gpuType = r.gpuType().filter(t -> !t.isBlank());
+    String gpuType = r.gpuType().orElse(null);
+    if (gpuType != null && gpuType.isBlank()) {
+      gpuType = null;
+    }
     if (r.gpuCount().isPresent() && r.gpuCount().getAsInt() > 0) {
       int count = r.gpuCount().getAsInt();
-      section.row("GPU", count + gpuType.map(t -> " x " + t).orElse(count == 1 ? " GPU" : " GPUs"));
+      section.row(
+          "GPU", count + (gpuType != null ? " x " + gpuType : count == 1 ? " GPU" : " GPUs"));
     } else {
       section.row("GPU", gpuType);
     }
     if (r.workerCount().isPresent()) {
       section.row("Workers", Integer.toString(r.workerCount().getAsInt()));
     }
-    section
-        .row("Pool", r.poolName().map(n -> r.poolId().map(id -> n + " (" + id + ")").orElse(n)))
-        .row("Pool", r.poolName().isEmpty() ? r.poolId() : Optional.empty())
-        .row("Billing id", r.resourceId());
+    section.row("Pool", named(r.poolName(), r.poolId())).row("Billing id", r.resourceId());
   }
 
   private static void data(TextLayout.Section section, DataInputs d) {
@@ -149,19 +172,18 @@ final class JobTable {
         .row("Dataset version", named(d.datasetVersionName(), d.datasetVersionId()));
     for (DataSource source : d.sources().orElse(List.of())) {
       List<String> words = new ArrayList<>();
-      source.type().ifPresent(words::add);
-      source.dataUrl().ifPresent(words::add);
-      source.datasetId().ifPresent(id -> words.add("dataset " + id));
-      source.datasetVersion().ifPresent(v -> words.add("version " + v));
+      addIfPresent(words, "", source.type());
+      addIfPresent(words, "", source.dataUrl());
+      addIfPresent(words, "dataset ", source.datasetId());
+      addIfPresent(words, "version ", source.datasetVersion());
       section.row("Source", String.join(" ", words));
     }
   }
 
   private static void parameters(TextLayout.Section section, List<Parameter> parameters) {
     for (Parameter p : parameters) {
-      section.row(
-          p.label().orElse("(unnamed)"),
-          p.value().filter(v -> !v.isBlank()).or(() -> o("(empty)")));
+      String value = p.value().orElse("");
+      section.row(p.label().orElse("(unnamed)"), value.isBlank() ? "(empty)" : value);
     }
   }
 
@@ -172,8 +194,10 @@ final class JobTable {
           .append(" -> ")
           .append(v.destinationPath().orElse("?"));
       List<String> details = new ArrayList<>();
-      v.readOnly().ifPresent(ro -> details.add(ro ? "read-only" : "read-write"));
-      v.id().ifPresent(id -> details.add("id " + id));
+      if (v.readOnly().isPresent()) {
+        details.add(v.readOnly().get() ? "read-only" : "read-write");
+      }
+      addIfPresent(details, "id ", v.id());
       if (!details.isEmpty()) {
         text.append(" (").append(String.join(", ", details)).append(')');
       }
@@ -183,32 +207,41 @@ final class JobTable {
 
   private static void modelMetrics(TextLayout.Report report, ModelMetrics metrics) {
     TextLayout.Section total = report.section("Model metrics (all classes)");
-    metrics.total().ifPresent(t -> values(total, t.values()));
+    if (metrics.total().isPresent()) {
+      values(total, metrics.total().get().values());
+    }
 
     TextLayout.Section perClass = report.section("Model metrics per class");
     if (metrics.classes().isEmpty()) {
       return;
     }
     Set<String> names = new LinkedHashSet<>();
-    metrics.classes().forEach(c -> names.addAll(c.values().numbers().keySet()));
+    for (ClassMetric c : metrics.classes()) {
+      names.addAll(c.values().numbers().keySet());
+    }
     List<String> header = new ArrayList<>(List.of("CLASS", "NAME"));
     header.addAll(names);
-    perClass.columns(header.toArray(String[]::new));
+    perClass.columns(header.toArray(new String[0]));
     for (ClassMetric c : metrics.classes()) {
       List<String> row = new ArrayList<>();
       row.add(c.classId().isPresent() ? Long.toString(c.classId().getAsLong()) : "-");
-      row.add(c.className().filter(n -> !n.isBlank()).orElse("-"));
+      String className = c.className().orElse("");
+      row.add(className.isBlank() ? "-" : className);
       for (String name : names) {
         OptionalDouble value = c.values().get(name);
         row.add(value.isPresent() ? Formats.number(value.getAsDouble()) : "-");
       }
-      perClass.columns(row.toArray(String[]::new));
+      perClass.columns(row.toArray(new String[0]));
     }
   }
 
   private static void values(TextLayout.Section section, MetricValues values) {
-    values.numbers().forEach((name, value) -> section.row(name, Formats.number(value)));
-    values.others().forEach((name, value) -> section.row(name, scalar(value)));
+    for (Map.Entry<String, Double> number : values.numbers().entrySet()) {
+      section.row(number.getKey(), Formats.number(number.getValue()));
+    }
+    for (Map.Entry<String, Object> other : values.others().entrySet()) {
+      section.row(other.getKey(), scalar(other.getValue()));
+    }
   }
 
   private static void systemMetrics(TextLayout.Report report, SystemMetrics metrics) {
@@ -243,7 +276,9 @@ final class JobTable {
     if (line.length() > 0) {
       lines.add(line.toString());
     }
-    lines.forEach(l -> section.columns(l));
+    for (String l : lines) {
+      section.columns(l);
+    }
   }
 
   /** A JSON-shaped value that is not a number, in words; lists and objects only by their size. */
@@ -257,18 +292,34 @@ final class JobTable {
     return value == null ? "(none)" : value.toString();
   }
 
-  private static Optional<String> named(Optional<String> name, Optional<String> id) {
-    if (name.isPresent()) {
-      return Optional.of(id.map(i -> name.get() + " (" + i + ")").orElse(name.get()));
+  /** {@code name (id)}, or whichever of the two is there; null when neither is. */
+  private static String named(Optional<String> name, Optional<String> id) {
+    if (name.isPresent() && id.isPresent()) {
+      return name.get() + " (" + id.get() + ")";
     }
-    return id;
+    return or(name.orElse(null), id.orElse(null));
   }
 
-  private static Optional<String> ids(OptionalLong id) {
-    return id.isPresent() ? Optional.of(Long.toString(id.getAsLong())) : Optional.empty();
+  private static String ids(OptionalLong id) {
+    return id.isPresent() ? Long.toString(id.getAsLong()) : null;
   }
 
-  private static Optional<String> o(String value) {
-    return Optional.ofNullable(value);
+  private static String or(String first, String second) {
+    return first != null ? first : second;
+  }
+
+  private static String instant(Optional<Instant> instant) {
+    return instant.isPresent() ? Formats.instant(instant.get()) : null;
+  }
+
+  private static String duration(Timing timing) {
+    return Formats.duration(timing.duration().get());
+  }
+
+  /** Adds the value, after the prefix, when it is there. */
+  private static void addIfPresent(List<String> words, String prefix, Optional<String> value) {
+    if (value.isPresent()) {
+      words.add(prefix + value.get());
+    }
   }
 }

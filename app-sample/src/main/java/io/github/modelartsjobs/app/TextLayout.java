@@ -69,13 +69,15 @@ final class TextLayout {
 
     /** Adds a row when the value is there and not blank. */
     Section row(String label, Optional<String> value) {
-      value.filter(v -> !v.isBlank()).ifPresent(v -> labelled.add(label, Formats.oneLine(v)));
-      return this;
+      return row(label, value.orElse(null));
     }
 
     /** Adds a row when the value is not null and not blank. */
     Section row(String label, String value) {
-      return row(label, Optional.ofNullable(value));
+      if (value != null && !value.isBlank()) {
+        labelled.add(label, Formats.oneLine(value));
+      }
+      return this;
     }
 
     /** Adds a row of aligned columns below the label and value rows. */

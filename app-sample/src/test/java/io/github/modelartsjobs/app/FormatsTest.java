@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.modelartsjobs.core.domain.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -102,5 +104,30 @@ class FormatsTest {
     String line = Formats.oneLine(text);
 
     assertThat(line).isEqualTo(expected);
+  }
+
+  @Test
+  void oneLineFoldsWhatTheRegexOfWhiteSpaceAndControlCharactersMatches() {
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    char[] alphabet = {
+      'a', 'Z', ' ', '\t', '\n', '\r', '\u000b', '\f', '\u0000', '\u001f', '\u007f', '\u0080',
+      '\u00a0', '\u2003', '\u3000', '\u00e9', '-'
+    };
+
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int c = 0; c < length; c++) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String expected = text.toString().replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+
+      String line = Formats.oneLine(text.toString());
+
+      assertThat(line)
+          .as("seed %d, text %s", seed, text.codePoints().boxed().toList())
+          .isEqualTo(expected);
+    }
   }
 }
