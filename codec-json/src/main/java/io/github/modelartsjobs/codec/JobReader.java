@@ -83,6 +83,7 @@ final class JobReader {
   private final JsonFactory factory;
   private final JsonFactory nestedFactory;
   private final CodecLimits limits;
+  private final KeyCache keys;
   private final ErrorContext context;
   private JsonParser parser;
   private byte[] bytes;
@@ -98,14 +99,20 @@ final class JobReader {
    * @param factory the factory of the body's parser
    * @param nestedFactory the factory for strings holding JSON, with buffers of its own, since the
    *     body's parser holds the buffers of the thread while the string is read
-   * @param limits the limits, for messages
+   * @param limits the limits, for messages and for strings holding JSON
+   * @param keys the keys of strings holding JSON read before, shared by the codec's reads
    * @param context the call, for messages
    */
   JobReader(
-      JsonFactory factory, JsonFactory nestedFactory, CodecLimits limits, ErrorContext context) {
+      JsonFactory factory,
+      JsonFactory nestedFactory,
+      CodecLimits limits,
+      KeyCache keys,
+      ErrorContext context) {
     this.factory = factory;
     this.nestedFactory = nestedFactory;
     this.limits = limits;
+    this.keys = keys;
     this.context = context;
   }
 
@@ -934,6 +941,11 @@ final class JobReader {
     char[] json = parser.getTextCharacters();
     int offset = parser.getTextOffset();
     int length = parser.getTextLength();
+    try {
+      return plainInString(json, offset, length, reader);
+    } catch (IOException | Unreadable | RuntimeException e) {
+      // not plain, or not of the documented shape: Jackson's parser reads it again below
+    }
     JsonParser outerParser = parser;
     byte[] outerBytes = bytes;
     char[] outerChars = chars;
@@ -976,6 +988,34 @@ final class JobReader {
     return null;
   }
 
+  /**
+   * Reads a string holding plain JSON of the documented shape with a {@link PlainCharsParser}.
+   * Whatever else the string holds (other JSON, not JSON, a duplicate key, a value to keep as sent)
+   * fails here, without a side effect, so that the caller reads it again with Jackson's parser.
+   */
+  private <T> T plainInString(char[] json, int offset, int length, Structured<T> reader)
+      throws IOException, Unreadable {
+    JsonParser outerParser = parser;
+    byte[] outerBytes = bytes;
+    try {
+      PlainCharsParser plain = new PlainCharsParser(json, offset, length, limits, keys);
+      parser = plain;
+      bytes = null;
+      JsonToken first = plain.nextToken();
+      if (first == null) {
+        throw UNREADABLE;
+      }
+      T value = reader.read(first);
+      if (plain.nextToken() != null) {
+        throw UNREADABLE;
+      }
+      return value;
+    } finally {
+      parser = outerParser;
+      bytes = outerBytes;
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Values of one token, and the fallback to the value as sent
 
@@ -1001,6 +1041,13 @@ final class JobReader {
       } catch (Unreadable e) {
         addOther(d, name, readValue(first));
         return null;
+      }
+    }
+    if (parser instanceof PlainCharsParser) {
+      try {
+        return reader.read(first);
+      } catch (Unreadable e) {
+        throw PlainCharsParser.GIVE_UP;
       }
     }
     long start = tokenOffset();
