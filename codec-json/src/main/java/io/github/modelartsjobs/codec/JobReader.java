@@ -92,6 +92,7 @@ final class JobReader {
   private int charsEnd;
   private String inString;
   private int seriesCapacity = MIN_SERIES_CAPACITY;
+  private final char[] scratch = new char[32];
 
   /**
    * A reader for one body.
@@ -917,12 +918,45 @@ final class JobReader {
   }
 
   private double numericText() throws IOException {
+    int raw = rawText();
     try {
-      return Decimals.parse(
-          parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      return raw >= 0
+          ? Decimals.parse(scratch, 0, raw)
+          : Decimals.parse(
+              parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     } catch (Decimals.NotANumber e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * Copies the current string token into {@link #scratch} straight from the body's bytes, so that
+   * the parser need not decode it, when it is short, ASCII and without escapes (as the points of a
+   * series are); returns its length, or -1 when the parser must give the text. The parser's count
+   * of bytes read puts the token's first byte after its opening quote; where it does not, the text
+   * comes from the parser.
+   */
+  private int rawText() {
+    if (bytes == null || !(parser instanceof UTF8StreamJsonParser)) {
+      return -1;
+    }
+    long near = ((ParserBase) parser).getTokenCharacterOffset();
+    if (near < 1 || near >= bytes.length || bytes[(int) near - 1] != '"') {
+      return -1;
+    }
+    int start = (int) near;
+    int stop = Math.min(bytes.length, start + Math.min(scratch.length, limits.maxStringLength()));
+    for (int i = start; i < stop; i++) {
+      byte b = bytes[i];
+      if (b == '"') {
+        return i - start;
+      }
+      if (b == '\\' || b < 0x20) {
+        return -1;
+      }
+      scratch[i - start] = (char) b;
+    }
+    return -1;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1351,6 +1385,9 @@ final class JobReader {
    */
   private String name() throws IOException {
     String name = parser.currentName();
+    if (keys.isValid(name)) {
+      return name;
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (Character.isHighSurrogate(c)
@@ -1361,6 +1398,7 @@ final class JobReader {
         throw invalid("a key is not valid UTF-8 (a lone surrogate)");
       }
     }
+    keys.validated(name);
     return name;
   }
 

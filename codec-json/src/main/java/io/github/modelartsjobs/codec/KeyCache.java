@@ -14,6 +14,8 @@ final class KeyCache {
 
   private final String[] slots = new String[SLOTS];
 
+  private final String[] valid = new String[SLOTS];
+
   /**
    * The key with these characters.
    *
@@ -39,6 +41,24 @@ final class KeyCache {
     String key = new String(text, offset, length);
     slots[slot] = key;
     return key;
+  }
+
+  /**
+   * Whether this very string (not only an equal one) was found a valid key before. Jackson's
+   * parsers give the same string for the same key each time, so that a key is checked once.
+   */
+  boolean isValid(String key) {
+    return valid[slot(key)] == key;
+  }
+
+  /** Remembers that this string is a valid key. */
+  void validated(String key) {
+    valid[slot(key)] = key;
+  }
+
+  private static int slot(String key) {
+    int hash = key.hashCode();
+    return (hash ^ (hash >>> 16)) & (SLOTS - 1);
   }
 
   private static boolean matches(String key, char[] text, int offset, int length) {

@@ -412,13 +412,21 @@ final class PlainCharsParser extends ParserMinimalBase {
   @Override
   public double getDoubleValue() throws IOException {
     requireNumber();
-    return Double.parseDouble(new String(text, tokenStart, tokenLength));
+    try {
+      return Double.parseDouble(new String(text, tokenStart, tokenLength));
+    } catch (NumberFormatException e) {
+      throw GIVE_UP;
+    }
   }
 
   @Override
   public BigDecimal getDecimalValue() throws IOException {
     requireNumber();
-    return new BigDecimal(text, tokenStart, tokenLength);
+    try {
+      return new BigDecimal(text, tokenStart, tokenLength);
+    } catch (NumberFormatException e) {
+      throw GIVE_UP;
+    }
   }
 
   private void requireNumber() throws GiveUp {
