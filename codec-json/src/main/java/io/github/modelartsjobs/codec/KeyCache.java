@@ -1,5 +1,7 @@
 package io.github.modelartsjobs.codec;
 
+import java.util.Arrays;
+
 /**
  * The keys read by {@link PlainCharsParser}, made unique so that the keys of every result read by
  * one codec share their strings, as Jackson's own parsers share theirs. Thread-safe: a slot holds
@@ -12,7 +14,10 @@ final class KeyCache {
 
   private static final int MAX_CACHED_LENGTH = 64;
 
-  private final String[] slots = new String[SLOTS];
+  /** A key and its characters, published whole through a slot. */
+  private record Entry(String key, char[] chars) {}
+
+  private final Entry[] slots = new Entry[SLOTS];
 
   private final String[] valid = new String[SLOTS];
 
@@ -22,25 +27,28 @@ final class KeyCache {
    * @param text the characters
    * @param offset where the key starts
    * @param length how many characters it has
+   * @param hash {@link #hash} of the characters
    * @return a string equal to the characters, the same instance as before where the slot still
    *     holds it
    */
-  String get(char[] text, int offset, int length) {
+  String get(char[] text, int offset, int length, int hash) {
     if (length > MAX_CACHED_LENGTH) {
       return new String(text, offset, length);
     }
-    int hash = 0;
-    for (int i = offset, stop = offset + length; i < stop; i++) {
-      hash = 31 * hash + text[i];
-    }
     int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-    String cached = slots[slot];
-    if (cached != null && matches(cached, text, offset, length)) {
-      return cached;
+    Entry cached = slots[slot];
+    if (cached != null
+        && Arrays.equals(cached.chars, 0, cached.chars.length, text, offset, offset + length)) {
+      return cached.key;
     }
     String key = new String(text, offset, length);
-    slots[slot] = key;
+    slots[slot] = new Entry(key, key.toCharArray());
     return key;
+  }
+
+  /** The hash of a key's characters, computed as the characters are read: {@code 31 * h + c}. */
+  static int hash(int hash, char c) {
+    return 31 * hash + c;
   }
 
   /**
@@ -59,17 +67,5 @@ final class KeyCache {
   private static int slot(String key) {
     int hash = key.hashCode();
     return (hash ^ (hash >>> 16)) & (SLOTS - 1);
-  }
-
-  private static boolean matches(String key, char[] text, int offset, int length) {
-    if (key.length() != length) {
-      return false;
-    }
-    for (int k = 0; k < length; k++) {
-      if (key.charAt(k) != text[offset + k]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -147,11 +147,11 @@ final class PlainCharsParser extends ParserMinimalBase {
     if (c != '"') {
       throw GIVE_UP;
     }
-    stringToken();
+    int hash = stringToken();
     if (tokenLength > MAX_NAME_LENGTH) {
       throw GIVE_UP;
     }
-    name = keys.get(text, tokenStart, tokenLength);
+    name = keys.get(text, tokenStart, tokenLength, hash);
     afterName = true;
     return _currToken = JsonToken.FIELD_NAME;
   }
@@ -203,10 +203,14 @@ final class PlainCharsParser extends ParserMinimalBase {
     return object ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
   }
 
-  /** Reads a string without escapes; the current character is its opening quote. */
-  private void stringToken() throws GiveUp {
+  /**
+   * Reads a string without escapes; the current character is its opening quote. Returns the hash of
+   * its characters, for {@link KeyCache}.
+   */
+  private int stringToken() throws GiveUp {
     int start = at + 1;
     int i = start;
+    int hash = 0;
     while (true) {
       if (i == end) {
         throw GIVE_UP;
@@ -218,11 +222,13 @@ final class PlainCharsParser extends ParserMinimalBase {
       if (c == '\\' || c < 0x20) {
         throw GIVE_UP;
       }
+      hash = KeyCache.hash(hash, c);
       i++;
     }
     tokenStart = start;
     tokenLength = i - start;
     at = i + 1;
+    return hash;
   }
 
   private void literal(String word) throws GiveUp {
