@@ -67,15 +67,20 @@ final class JobReader {
 
   private static final Unreadable UNREADABLE = new Unreadable();
 
-  /** Reads a structured value that starts at the current token. */
+  /**
+   * Reads a structured value that starts at the current token of the reader's parser: a method of
+   * the reader referred to without its instance, so that no object is made for each read.
+   */
   private interface Structured<T> {
-    T read(JsonToken first) throws IOException, Unreadable;
+    T read(JobReader reader, JsonToken first) throws IOException, Unreadable;
   }
 
-  /** What has been read of one JSON object: the documented keys seen and the other fields. */
-  private static class Draft {
+  /**
+   * What has been read of one JSON object: the documented keys seen, and the other fields (the
+   * draft is their {@link JsonFields}, which saves an object per JSON object).
+   */
+  private static class Draft extends JsonFields {
     long seen;
-    final JsonFields other = new JsonFields();
   }
 
   private static final int MIN_SERIES_CAPACITY = 16;
@@ -126,7 +131,7 @@ final class JobReader {
     VersionDraft draft = readVersion(null);
     expectEnd();
 
-    failIfServiceError(draft.isSuccess, draft.jobId == null, draft.other);
+    failIfServiceError(draft.isSuccess, draft.jobId == null, draft);
     return draft.build(null);
   }
 
@@ -136,7 +141,7 @@ final class JobReader {
     ListDraft list = readVersionList();
     expectEnd();
 
-    failIfServiceError(list.isSuccess, list.jobId == null, list.other);
+    failIfServiceError(list.isSuccess, list.jobId == null, list);
     if (list.jobIdProblem != null) {
       throw new InvalidResponseException(list.jobIdProblem, context, null);
     }
@@ -153,7 +158,7 @@ final class JobReader {
         Optional.ofNullable(list.jobDescription),
         list.versionCount == null ? OptionalLong.empty() : OptionalLong.of(list.versionCount),
         versions,
-        list.other.toMap());
+        list.toMap());
   }
 
   /** Reads the error fields of a body, or returns null when it is not one whole JSON object. */
@@ -427,7 +432,7 @@ final class JobReader {
           .nas(nas())
           .modelMetrics(Optional.ofNullable(modelMetrics))
           .systemMetrics(Optional.ofNullable(systemMetrics))
-          .undocumentedFields(other.toMap())
+          .undocumentedFields(toMap())
           .build();
     }
 
@@ -564,7 +569,8 @@ final class JobReader {
       case "create_time" -> d.createTime = whole(d, 14, name, v);
       case "start_time" -> d.startTime = whole(d, 15, name, v);
       case "duration" -> d.duration = whole(d, 16, name, v);
-      case "parameter" -> d.parameters = structured(d, 17, name, v, true, this::readParameters);
+      case "parameter" ->
+          d.parameters = structured(d, 17, name, v, true, JobReader::readParameters);
       case "spec_id" -> d.specId = whole(d, 18, name, v);
       case "spec_code" -> d.specCode = text(d, 19, name, v);
       case "core" -> d.cores = decimal(d, 20, name, v);
@@ -579,15 +585,16 @@ final class JobReader {
       case "dataset_version_id" -> d.datasetVersionId = text(d, 29, name, v);
       case "dataset_name" -> d.datasetName = text(d, 30, name, v);
       case "dataset_version_name" -> d.datasetVersionName = text(d, 31, name, v);
-      case "data_source" -> d.dataSources = structured(d, 32, name, v, true, this::readSources);
+      case "data_source" ->
+          d.dataSources = structured(d, 32, name, v, true, JobReader::readSources);
       case "model_id" -> d.modelId = whole(d, 33, name, v);
       case "model_metric_list" ->
-          d.modelMetrics = maybeInString(d, 34, name, v, this::readModelMetrics);
+          d.modelMetrics = maybeInString(d, 34, name, v, JobReader::readModelMetrics);
       case "system_metric_list" ->
-          d.systemMetrics = maybeInString(d, 35, name, v, this::readSystemMetrics);
+          d.systemMetrics = maybeInString(d, 35, name, v, JobReader::readSystemMetrics);
       case "user_image_url" -> d.userImageUrl = text(d, 36, name, v);
       case "user_command" -> d.userCommand = text(d, 37, name, v);
-      case "volumes" -> d.volumes = structured(d, 38, name, v, true, this::readVolumes);
+      case "volumes" -> d.volumes = structured(d, 38, name, v, true, JobReader::readVolumes);
       case "pool_id" -> d.poolId = text(d, 39, name, v);
       case "pool_name" -> d.poolName = text(d, 40, name, v);
       case "resource_id" -> d.resourceId = text(d, 41, name, v);
@@ -622,8 +629,7 @@ final class JobReader {
           default -> addOther(d, name, readValue(v));
         }
       }
-      items.add(
-          new Parameter(Optional.ofNullable(label), Optional.ofNullable(value), d.other.toMap()));
+      items.add(new Parameter(Optional.ofNullable(label), Optional.ofNullable(value), d.toMap()));
     }
     return items;
   }
@@ -659,7 +665,7 @@ final class JobReader {
               Optional.ofNullable(dataUrl),
               Optional.ofNullable(datasetId),
               Optional.ofNullable(datasetVersion),
-              d.other.toMap()));
+              d.toMap()));
     }
     return items;
   }
@@ -703,7 +709,7 @@ final class JobReader {
               Optional.ofNullable(source),
               Optional.ofNullable(destination),
               Optional.ofNullable(readOnly),
-              d.other.toMap()));
+              d.toMap()));
     }
     return items;
   }
@@ -722,13 +728,13 @@ final class JobReader {
       String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
-        case "metric" -> classes = structured(d, 0, name, v, false, this::readClassMetrics);
-        case "total_metric" -> total = structured(d, 1, name, v, true, this::readTotalMetric);
+        case "metric" -> classes = structured(d, 0, name, v, false, JobReader::readClassMetrics);
+        case "total_metric" -> total = structured(d, 1, name, v, true, JobReader::readTotalMetric);
         default -> addOther(d, name, readValue(v));
       }
     }
     return new ModelMetrics(
-        classes == null ? List.of() : classes, Optional.ofNullable(total), d.other.toMap());
+        classes == null ? List.of() : classes, Optional.ofNullable(total), d.toMap());
   }
 
   private List<ClassMetric> readClassMetrics(JsonToken first) throws IOException, Unreadable {
@@ -759,9 +765,12 @@ final class JobReader {
       String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
-        case "metric_values" -> values = structured(d, 0, name, v, false, this::readMetricValues);
-        case "reserved_data" -> reserved = structured(d, 1, name, v, false, this::readObjectValue);
-        case "metric_meta" -> structured(d, 2, name, v, false, first2 -> readClassMeta(d, first2));
+        case "metric_values" ->
+            values = structured(d, 0, name, v, false, JobReader::readMetricValues);
+        case "reserved_data" ->
+            reserved = structured(d, 1, name, v, false, JobReader::readObjectValue);
+        case "metric_meta" ->
+            structured(d, 2, name, v, false, (r, first2) -> r.readClassMeta(d, first2));
         default -> addOther(d, name, readValue(v));
       }
     }
@@ -770,9 +779,9 @@ final class JobReader {
         d.classId == null ? OptionalLong.empty() : OptionalLong.of(d.classId),
         Optional.ofNullable(d.className),
         values == null ? MetricValues.NONE : values,
-        meta == null ? Map.of() : meta.other.toMap(),
+        meta == null ? Map.of() : meta.toMap(),
         reserved == null ? Map.of() : reserved,
-        d.other.toMap());
+        d.toMap());
   }
 
   private Draft readClassMeta(ClassDraft owner, JsonToken first) throws IOException, Unreadable {
@@ -810,10 +819,11 @@ final class JobReader {
       JsonToken v = parser.nextToken();
       switch (name) {
         case "total_metric_values" ->
-            values = structured(d, 0, name, v, false, this::readMetricValues);
-        case "total_metric_meta" -> meta = structured(d, 1, name, v, false, this::readObjectValue);
+            values = structured(d, 0, name, v, false, JobReader::readMetricValues);
+        case "total_metric_meta" ->
+            meta = structured(d, 1, name, v, false, JobReader::readObjectValue);
         case "total_reserved_data" ->
-            reserved = structured(d, 2, name, v, false, this::readObjectValue);
+            reserved = structured(d, 2, name, v, false, JobReader::readObjectValue);
         default -> addOther(d, name, readValue(v));
       }
     }
@@ -821,7 +831,7 @@ final class JobReader {
         values == null ? MetricValues.NONE : values,
         meta == null ? Map.of() : meta,
         reserved == null ? Map.of() : reserved,
-        d.other.toMap());
+        d.toMap());
   }
 
   private MetricValues readMetricValues(JsonToken first) throws IOException, Unreadable {
@@ -864,7 +874,7 @@ final class JobReader {
       } else if (series.containsKey(name)) {
         throw duplicate(name);
       } else if (v == JsonToken.START_ARRAY) {
-        MetricSeries s = structured(d, -1, name, v, false, first2 -> readSeries(name));
+        MetricSeries s = structured(d, -1, name, v, false, (r, first2) -> r.readSeries(name));
         if (s != null) {
           series.put(name, s);
         }
@@ -873,9 +883,7 @@ final class JobReader {
       }
     }
     return new SystemMetrics(
-        interval == null ? OptionalLong.empty() : OptionalLong.of(interval),
-        series,
-        d.other.toMap());
+        interval == null ? OptionalLong.empty() : OptionalLong.of(interval), series, d.toMap());
   }
 
   /** Reads the points of a series; the current token is the start of its array. */
@@ -998,7 +1006,7 @@ final class JobReader {
       if (first == null) {
         throw UNREADABLE;
       }
-      T value = reader.read(first);
+      T value = reader.read(this, first);
       if (inner.nextToken() != null) {
         throw UNREADABLE;
       }
@@ -1039,7 +1047,7 @@ final class JobReader {
       if (first == null) {
         throw UNREADABLE;
       }
-      T value = reader.read(first);
+      T value = reader.read(this, first);
       if (plain.nextToken() != null) {
         throw UNREADABLE;
       }
@@ -1071,7 +1079,7 @@ final class JobReader {
     }
     if (!first.isStructStart()) {
       try {
-        return reader.read(first);
+        return reader.read(this, first);
       } catch (Unreadable e) {
         addOther(d, name, readValue(first));
         return null;
@@ -1079,7 +1087,7 @@ final class JobReader {
     }
     if (parser instanceof PlainCharsParser) {
       try {
-        return reader.read(first);
+        return reader.read(this, first);
       } catch (Unreadable e) {
         throw PlainCharsParser.GIVE_UP;
       }
@@ -1087,7 +1095,7 @@ final class JobReader {
     long start = tokenOffset();
     int base = depth() - 1;
     try {
-      return reader.read(first);
+      return reader.read(this, first);
     } catch (Unreadable e) {
       while (depth() > base) {
         if (parser.nextToken() == null) {
@@ -1370,7 +1378,7 @@ final class JobReader {
   }
 
   private void addOther(Draft d, String name, Object value) {
-    if (!d.other.add(name, value)) {
+    if (!d.add(name, value)) {
       throw duplicate(name);
     }
   }
