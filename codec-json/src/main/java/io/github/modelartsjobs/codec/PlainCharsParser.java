@@ -24,7 +24,8 @@ import java.math.BigInteger;
  * that count.
  *
  * <p>Not a general parser: no locations (every location is {@link JsonLocation#NA}), no parsing
- * context ({@link #getParsingContext()} is null), no binary values. One instance per document.
+ * context ({@link #getParsingContext()} is null), a current name only while the token is a key
+ * ({@code JobReader} asks for it only then), no binary values. One instance per document.
  */
 final class PlainCharsParser extends ParserMinimalBase {
 
