@@ -45,6 +45,12 @@ final class Decimals {
    * @throws NotANumber if the text is not a number
    */
   static double parse(char[] text, int offset, int length) throws NotANumber {
+    if (length <= MAX_EXACT_DIGITS) {
+      double plain = plain(text, offset, length);
+      if (plain >= 0) {
+        return plain;
+      }
+    }
     int end = offset + length;
     int i = offset;
     if (i == end) {
@@ -124,6 +130,31 @@ final class Decimals {
       value = mantissa / POWERS_OF_TEN[-power];
     }
     return negative ? -value : value;
+  }
+
+  /**
+   * The number of a plain decimal of at most {@value #MAX_EXACT_DIGITS} characters, digits with at
+   * most one point between two of them ({@code "0"}, {@code "3.10"}), as {@link #parse(char[], int,
+   * int)} gives it; -1 for any other text.
+   */
+  private static double plain(char[] text, int offset, int length) {
+    int end = offset + length;
+    long mantissa = 0;
+    int point = -1;
+    for (int i = offset; i < end; i++) {
+      char c = text[i];
+      if (isDigit(c)) {
+        mantissa = mantissa * 10 + (c - '0');
+      } else if (c == '.' && point < 0 && i > offset && i < end - 1) {
+        point = i;
+      } else {
+        return -1;
+      }
+    }
+    if (length == 0) {
+      return -1;
+    }
+    return point < 0 ? mantissa : mantissa / POWERS_OF_TEN[end - 1 - point];
   }
 
   /**

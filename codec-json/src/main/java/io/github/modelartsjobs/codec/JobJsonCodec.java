@@ -77,6 +77,7 @@ public final class JobJsonCodec {
   private final JsonFactory factory;
   private final JsonFactory nestedFactory;
   private final DefaultPrettyPrinter prettyPrinter;
+  private final KeyCache keys = new KeyCache();
 
   private JobJsonCodec(CodecLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -197,7 +198,7 @@ public final class JobJsonCodec {
     if (body == null || body.length == 0 || body.length > limits.maxBodyBytes()) {
       return Optional.empty();
     }
-    JobReader reader = new JobReader(factory, nestedFactory, limits, ErrorContext.EMPTY);
+    JobReader reader = new JobReader(factory, nestedFactory, limits, keys, ErrorContext.EMPTY);
     try {
       return Optional.ofNullable(reader.readErrorBody(body));
     } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -277,7 +278,7 @@ public final class JobJsonCodec {
 
   private <T> T read(byte[] body, ErrorContext context, BodyRead<T> what) {
     ErrorContext ctx = orEmpty(context);
-    JobReader reader = new JobReader(factory, nestedFactory, limits, ctx);
+    JobReader reader = new JobReader(factory, nestedFactory, limits, keys, ctx);
     try {
       return what.read(reader, checkSize(body, ctx));
     } catch (IOException | RuntimeException | StackOverflowError e) {

@@ -67,15 +67,20 @@ final class JobReader {
 
   private static final Unreadable UNREADABLE = new Unreadable();
 
-  /** Reads a structured value that starts at the current token. */
+  /**
+   * Reads a structured value that starts at the current token of the reader's parser: a method of
+   * the reader referred to without its instance, so that no object is made for each read.
+   */
   private interface Structured<T> {
-    T read(JsonToken first) throws IOException, Unreadable;
+    T read(JobReader reader, JsonToken first) throws IOException, Unreadable;
   }
 
-  /** What has been read of one JSON object: the documented keys seen and the other fields. */
-  private static class Draft {
+  /**
+   * What has been read of one JSON object: the documented keys seen, and the other fields (the
+   * draft is their {@link JsonFields}, which saves an object per JSON object).
+   */
+  private static class Draft extends JsonFields {
     long seen;
-    final JsonFields other = new JsonFields();
   }
 
   private static final int MIN_SERIES_CAPACITY = 16;
@@ -83,6 +88,7 @@ final class JobReader {
   private final JsonFactory factory;
   private final JsonFactory nestedFactory;
   private final CodecLimits limits;
+  private final KeyCache keys;
   private final ErrorContext context;
   private JsonParser parser;
   private byte[] bytes;
@@ -91,6 +97,7 @@ final class JobReader {
   private int charsEnd;
   private String inString;
   private int seriesCapacity = MIN_SERIES_CAPACITY;
+  private final char[] scratch = new char[32];
 
   /**
    * A reader for one body.
@@ -98,14 +105,20 @@ final class JobReader {
    * @param factory the factory of the body's parser
    * @param nestedFactory the factory for strings holding JSON, with buffers of its own, since the
    *     body's parser holds the buffers of the thread while the string is read
-   * @param limits the limits, for messages
+   * @param limits the limits, for messages and for strings holding JSON
+   * @param keys the keys of strings holding JSON read before, shared by the codec's reads
    * @param context the call, for messages
    */
   JobReader(
-      JsonFactory factory, JsonFactory nestedFactory, CodecLimits limits, ErrorContext context) {
+      JsonFactory factory,
+      JsonFactory nestedFactory,
+      CodecLimits limits,
+      KeyCache keys,
+      ErrorContext context) {
     this.factory = factory;
     this.nestedFactory = nestedFactory;
     this.limits = limits;
+    this.keys = keys;
     this.context = context;
   }
 
@@ -118,7 +131,7 @@ final class JobReader {
     VersionDraft draft = readVersion(null);
     expectEnd();
 
-    failIfServiceError(draft.isSuccess, draft.jobId == null, draft.other);
+    failIfServiceError(draft.isSuccess, draft.jobId == null, draft);
     return draft.build(null);
   }
 
@@ -128,7 +141,7 @@ final class JobReader {
     ListDraft list = readVersionList();
     expectEnd();
 
-    failIfServiceError(list.isSuccess, list.jobId == null, list.other);
+    failIfServiceError(list.isSuccess, list.jobId == null, list);
     if (list.jobIdProblem != null) {
       throw new InvalidResponseException(list.jobIdProblem, context, null);
     }
@@ -145,7 +158,7 @@ final class JobReader {
         Optional.ofNullable(list.jobDescription),
         list.versionCount == null ? OptionalLong.empty() : OptionalLong.of(list.versionCount),
         versions,
-        list.other.toMap());
+        list.toMap());
   }
 
   /** Reads the error fields of a body, or returns null when it is not one whole JSON object. */
@@ -419,7 +432,7 @@ final class JobReader {
           .nas(nas())
           .modelMetrics(Optional.ofNullable(modelMetrics))
           .systemMetrics(Optional.ofNullable(systemMetrics))
-          .undocumentedFields(other.toMap())
+          .undocumentedFields(toMap())
           .build();
     }
 
@@ -556,7 +569,8 @@ final class JobReader {
       case "create_time" -> d.createTime = whole(d, 14, name, v);
       case "start_time" -> d.startTime = whole(d, 15, name, v);
       case "duration" -> d.duration = whole(d, 16, name, v);
-      case "parameter" -> d.parameters = structured(d, 17, name, v, true, this::readParameters);
+      case "parameter" ->
+          d.parameters = structured(d, 17, name, v, true, JobReader::readParameters);
       case "spec_id" -> d.specId = whole(d, 18, name, v);
       case "spec_code" -> d.specCode = text(d, 19, name, v);
       case "core" -> d.cores = decimal(d, 20, name, v);
@@ -571,15 +585,16 @@ final class JobReader {
       case "dataset_version_id" -> d.datasetVersionId = text(d, 29, name, v);
       case "dataset_name" -> d.datasetName = text(d, 30, name, v);
       case "dataset_version_name" -> d.datasetVersionName = text(d, 31, name, v);
-      case "data_source" -> d.dataSources = structured(d, 32, name, v, true, this::readSources);
+      case "data_source" ->
+          d.dataSources = structured(d, 32, name, v, true, JobReader::readSources);
       case "model_id" -> d.modelId = whole(d, 33, name, v);
       case "model_metric_list" ->
-          d.modelMetrics = maybeInString(d, 34, name, v, this::readModelMetrics);
+          d.modelMetrics = maybeInString(d, 34, name, v, JobReader::readModelMetrics);
       case "system_metric_list" ->
-          d.systemMetrics = maybeInString(d, 35, name, v, this::readSystemMetrics);
+          d.systemMetrics = maybeInString(d, 35, name, v, JobReader::readSystemMetrics);
       case "user_image_url" -> d.userImageUrl = text(d, 36, name, v);
       case "user_command" -> d.userCommand = text(d, 37, name, v);
-      case "volumes" -> d.volumes = structured(d, 38, name, v, true, this::readVolumes);
+      case "volumes" -> d.volumes = structured(d, 38, name, v, true, JobReader::readVolumes);
       case "pool_id" -> d.poolId = text(d, 39, name, v);
       case "pool_name" -> d.poolName = text(d, 40, name, v);
       case "resource_id" -> d.resourceId = text(d, 41, name, v);
@@ -614,8 +629,7 @@ final class JobReader {
           default -> addOther(d, name, readValue(v));
         }
       }
-      items.add(
-          new Parameter(Optional.ofNullable(label), Optional.ofNullable(value), d.other.toMap()));
+      items.add(new Parameter(Optional.ofNullable(label), Optional.ofNullable(value), d.toMap()));
     }
     return items;
   }
@@ -651,7 +665,7 @@ final class JobReader {
               Optional.ofNullable(dataUrl),
               Optional.ofNullable(datasetId),
               Optional.ofNullable(datasetVersion),
-              d.other.toMap()));
+              d.toMap()));
     }
     return items;
   }
@@ -695,7 +709,7 @@ final class JobReader {
               Optional.ofNullable(source),
               Optional.ofNullable(destination),
               Optional.ofNullable(readOnly),
-              d.other.toMap()));
+              d.toMap()));
     }
     return items;
   }
@@ -714,13 +728,13 @@ final class JobReader {
       String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
-        case "metric" -> classes = structured(d, 0, name, v, false, this::readClassMetrics);
-        case "total_metric" -> total = structured(d, 1, name, v, true, this::readTotalMetric);
+        case "metric" -> classes = structured(d, 0, name, v, false, JobReader::readClassMetrics);
+        case "total_metric" -> total = structured(d, 1, name, v, true, JobReader::readTotalMetric);
         default -> addOther(d, name, readValue(v));
       }
     }
     return new ModelMetrics(
-        classes == null ? List.of() : classes, Optional.ofNullable(total), d.other.toMap());
+        classes == null ? List.of() : classes, Optional.ofNullable(total), d.toMap());
   }
 
   private List<ClassMetric> readClassMetrics(JsonToken first) throws IOException, Unreadable {
@@ -751,9 +765,12 @@ final class JobReader {
       String name = name();
       JsonToken v = parser.nextToken();
       switch (name) {
-        case "metric_values" -> values = structured(d, 0, name, v, false, this::readMetricValues);
-        case "reserved_data" -> reserved = structured(d, 1, name, v, false, this::readObjectValue);
-        case "metric_meta" -> structured(d, 2, name, v, false, first2 -> readClassMeta(d, first2));
+        case "metric_values" ->
+            values = structured(d, 0, name, v, false, JobReader::readMetricValues);
+        case "reserved_data" ->
+            reserved = structured(d, 1, name, v, false, JobReader::readObjectValue);
+        case "metric_meta" ->
+            structured(d, 2, name, v, false, (r, first2) -> r.readClassMeta(d, first2));
         default -> addOther(d, name, readValue(v));
       }
     }
@@ -762,9 +779,9 @@ final class JobReader {
         d.classId == null ? OptionalLong.empty() : OptionalLong.of(d.classId),
         Optional.ofNullable(d.className),
         values == null ? MetricValues.NONE : values,
-        meta == null ? Map.of() : meta.other.toMap(),
+        meta == null ? Map.of() : meta.toMap(),
         reserved == null ? Map.of() : reserved,
-        d.other.toMap());
+        d.toMap());
   }
 
   private Draft readClassMeta(ClassDraft owner, JsonToken first) throws IOException, Unreadable {
@@ -802,10 +819,11 @@ final class JobReader {
       JsonToken v = parser.nextToken();
       switch (name) {
         case "total_metric_values" ->
-            values = structured(d, 0, name, v, false, this::readMetricValues);
-        case "total_metric_meta" -> meta = structured(d, 1, name, v, false, this::readObjectValue);
+            values = structured(d, 0, name, v, false, JobReader::readMetricValues);
+        case "total_metric_meta" ->
+            meta = structured(d, 1, name, v, false, JobReader::readObjectValue);
         case "total_reserved_data" ->
-            reserved = structured(d, 2, name, v, false, this::readObjectValue);
+            reserved = structured(d, 2, name, v, false, JobReader::readObjectValue);
         default -> addOther(d, name, readValue(v));
       }
     }
@@ -813,7 +831,7 @@ final class JobReader {
         values == null ? MetricValues.NONE : values,
         meta == null ? Map.of() : meta,
         reserved == null ? Map.of() : reserved,
-        d.other.toMap());
+        d.toMap());
   }
 
   private MetricValues readMetricValues(JsonToken first) throws IOException, Unreadable {
@@ -856,7 +874,7 @@ final class JobReader {
       } else if (series.containsKey(name)) {
         throw duplicate(name);
       } else if (v == JsonToken.START_ARRAY) {
-        MetricSeries s = structured(d, -1, name, v, false, first2 -> readSeries(name));
+        MetricSeries s = structured(d, -1, name, v, false, (r, first2) -> r.readSeries(name));
         if (s != null) {
           series.put(name, s);
         }
@@ -865,9 +883,7 @@ final class JobReader {
       }
     }
     return new SystemMetrics(
-        interval == null ? OptionalLong.empty() : OptionalLong.of(interval),
-        series,
-        d.other.toMap());
+        interval == null ? OptionalLong.empty() : OptionalLong.of(interval), series, d.toMap());
   }
 
   /** Reads the points of a series; the current token is the start of its array. */
@@ -910,12 +926,45 @@ final class JobReader {
   }
 
   private double numericText() throws IOException {
+    int raw = rawText();
     try {
-      return Decimals.parse(
-          parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      return raw >= 0
+          ? Decimals.parse(scratch, 0, raw)
+          : Decimals.parse(
+              parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     } catch (Decimals.NotANumber e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * Copies the current string token into {@link #scratch} straight from the body's bytes, so that
+   * the parser need not decode it, when it is short, ASCII and without escapes (as the points of a
+   * series are); returns its length, or -1 when the parser must give the text. The parser's count
+   * of bytes read puts the token's first byte after its opening quote; where it does not, the text
+   * comes from the parser.
+   */
+  private int rawText() {
+    if (bytes == null || !(parser instanceof UTF8StreamJsonParser)) {
+      return -1;
+    }
+    long near = ((ParserBase) parser).getTokenCharacterOffset();
+    if (near < 1 || near >= bytes.length || bytes[(int) near - 1] != '"') {
+      return -1;
+    }
+    int start = (int) near;
+    int stop = Math.min(bytes.length, start + Math.min(scratch.length, limits.maxStringLength()));
+    for (int i = start; i < stop; i++) {
+      byte b = bytes[i];
+      if (b == '"') {
+        return i - start;
+      }
+      if (b == '\\' || b < 0x20) {
+        return -1;
+      }
+      scratch[i - start] = (char) b;
+    }
+    return -1;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -934,6 +983,11 @@ final class JobReader {
     char[] json = parser.getTextCharacters();
     int offset = parser.getTextOffset();
     int length = parser.getTextLength();
+    try {
+      return plainInString(json, offset, length, reader);
+    } catch (IOException | Unreadable | RuntimeException e) {
+      // not plain, or not of the documented shape: Jackson's parser reads it again below
+    }
     JsonParser outerParser = parser;
     byte[] outerBytes = bytes;
     char[] outerChars = chars;
@@ -952,7 +1006,7 @@ final class JobReader {
       if (first == null) {
         throw UNREADABLE;
       }
-      T value = reader.read(first);
+      T value = reader.read(this, first);
       if (inner.nextToken() != null) {
         throw UNREADABLE;
       }
@@ -976,6 +1030,34 @@ final class JobReader {
     return null;
   }
 
+  /**
+   * Reads a string holding plain JSON of the documented shape with a {@link PlainCharsParser}.
+   * Whatever else the string holds (other JSON, not JSON, a duplicate key, a value to keep as sent)
+   * fails here, without a side effect, so that the caller reads it again with Jackson's parser.
+   */
+  private <T> T plainInString(char[] json, int offset, int length, Structured<T> reader)
+      throws IOException, Unreadable {
+    JsonParser outerParser = parser;
+    byte[] outerBytes = bytes;
+    try {
+      PlainCharsParser plain = new PlainCharsParser(json, offset, length, limits, keys);
+      parser = plain;
+      bytes = null;
+      JsonToken first = plain.nextToken();
+      if (first == null) {
+        throw UNREADABLE;
+      }
+      T value = reader.read(this, first);
+      if (plain.nextToken() != null) {
+        throw UNREADABLE;
+      }
+      return value;
+    } finally {
+      parser = outerParser;
+      bytes = outerBytes;
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Values of one token, and the fallback to the value as sent
 
@@ -997,16 +1079,23 @@ final class JobReader {
     }
     if (!first.isStructStart()) {
       try {
-        return reader.read(first);
+        return reader.read(this, first);
       } catch (Unreadable e) {
         addOther(d, name, readValue(first));
         return null;
       }
     }
+    if (parser instanceof PlainCharsParser) {
+      try {
+        return reader.read(this, first);
+      } catch (Unreadable e) {
+        throw PlainCharsParser.GIVE_UP;
+      }
+    }
     long start = tokenOffset();
     int base = depth() - 1;
     try {
-      return reader.read(first);
+      return reader.read(this, first);
     } catch (Unreadable e) {
       while (depth() > base) {
         if (parser.nextToken() == null) {
@@ -1289,7 +1378,7 @@ final class JobReader {
   }
 
   private void addOther(Draft d, String name, Object value) {
-    if (!d.other.add(name, value)) {
+    if (!d.add(name, value)) {
       throw duplicate(name);
     }
   }
@@ -1304,6 +1393,9 @@ final class JobReader {
    */
   private String name() throws IOException {
     String name = parser.currentName();
+    if (keys.isValid(name)) {
+      return name;
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (Character.isHighSurrogate(c)
@@ -1314,6 +1406,7 @@ final class JobReader {
         throw invalid("a key is not valid UTF-8 (a lone surrogate)");
       }
     }
+    keys.validated(name);
     return name;
   }
 

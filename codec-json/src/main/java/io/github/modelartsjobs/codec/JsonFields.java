@@ -8,7 +8,7 @@ import java.util.Map;
  * whose value could not be read as documented), in the order read. The map is made on the first
  * key, so that objects without such keys allocate nothing.
  */
-final class JsonFields {
+class JsonFields {
 
   private LinkedHashMap<String, Object> map;
 
