@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,7 +44,15 @@ final class AkSkSigner {
 
   private final String accessKey;
 
+  private static final MessageDigest SHA_256 = newSha256();
+
+  /** The hex SHA-256 of an empty body, the body of every GET. */
+  private static final String EMPTY_BODY_HASH = HEX.formatHex(newSha256().digest(new byte[0]));
+
   private final byte[] secretKey;
+
+  /** Keyed once; every signature uses a clone, so that signing is thread-safe. */
+  private final Mac keyedMac;
 
   /**
    * Creates a signer.
@@ -55,11 +64,33 @@ final class AkSkSigner {
     this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
     this.secretKey =
         Objects.requireNonNull(secretKey, "secretKey").getBytes(StandardCharsets.UTF_8);
+    this.keyedMac = newMac(this.secretKey);
   }
 
   /** The {@code X-Sdk-Date} value for an instant, such as {@code 20191115T033655Z}. */
   static String sdkDate(Instant instant) {
-    return DATE_FORMAT.format(instant);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1 || t.getYear() > 9999) {
+      return DATE_FORMAT.format(instant);
+    }
+    char[] c = new char[16];
+    digits(c, 0, t.getYear(), 4);
+    digits(c, 4, t.getMonthValue(), 2);
+    digits(c, 6, t.getDayOfMonth(), 2);
+    c[8] = 'T';
+    digits(c, 9, t.getHour(), 2);
+    digits(c, 11, t.getMinute(), 2);
+    digits(c, 13, t.getSecond(), 2);
+    c[15] = 'Z';
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int value, int width) {
+    int v = value;
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
   }
 
   /**
@@ -86,7 +117,8 @@ final class AkSkSigner {
   String authorization(String method, URI uri, Map<String, String> headers, byte[] body) {
     Map<String, String> signed = lowerCaseSorted(headers);
 
-    String signature = signature(canonicalRequest(method, uri, signed, body), signed);
+    String signature =
+        signatureOfSorted(canonicalRequestOfSorted(method, uri, signed, body), signed);
 
     return ALGORITHM
         + " Access="
@@ -105,12 +137,16 @@ final class AkSkSigner {
 
   /** The hex signature of a canonical request, with the date taken from the signed headers. */
   String signature(String canonicalRequest, Map<String, String> signedHeaders) {
-    String date = lowerCaseSorted(signedHeaders).get(DATE_HEADER.toLowerCase(Locale.ROOT));
+    return signatureOfSorted(canonicalRequest, lowerCaseSorted(signedHeaders));
+  }
+
+  private String signatureOfSorted(String canonicalRequest, Map<String, String> signed) {
+    String date = signed.get(DATE_HEADER.toLowerCase(Locale.ROOT));
     if (date == null) {
       throw new IllegalArgumentException("x-sdk-date must be among the signed headers");
     }
     String stringToSign = ALGORITHM + "\n" + date + "\n" + sha256Hex(utf8(canonicalRequest));
-    return HEX.formatHex(hmacSha256(secretKey, utf8(stringToSign)));
+    return HEX.formatHex(hmacSha256(utf8(stringToSign)));
   }
 
   /**
@@ -124,15 +160,19 @@ final class AkSkSigner {
    */
   static String canonicalRequest(
       String method, URI uri, Map<String, String> signedHeaders, byte[] body) {
-    Map<String, String> signedLowerCase = lowerCaseSorted(signedHeaders);
-    StringBuilder s = new StringBuilder();
+    return canonicalRequestOfSorted(method, uri, lowerCaseSorted(signedHeaders), body);
+  }
+
+  private static String canonicalRequestOfSorted(
+      String method, URI uri, Map<String, String> signedLowerCase, byte[] body) {
+    StringBuilder s = new StringBuilder(256);
     s.append(method.toUpperCase(Locale.ROOT)).append('\n');
     s.append(canonicalUri(uri.getRawPath())).append('\n');
     s.append(canonicalQuery(uri.getRawQuery())).append('\n');
     signedLowerCase.forEach((name, value) -> s.append(name).append(':').append(value).append('\n'));
     s.append('\n');
     s.append(String.join(";", signedLowerCase.keySet())).append('\n');
-    s.append(sha256Hex(body));
+    s.append(body.length == 0 ? EMPTY_BODY_HASH : sha256Hex(body));
     return s.toString();
   }
 
@@ -230,18 +270,42 @@ final class AkSkSigner {
   }
 
   static String sha256Hex(byte[] bytes) {
+    return HEX.formatHex(sha256().digest(bytes));
+  }
+
+  /** A fresh SHA-256 digest, cloned from a prototype (cheaper than a provider look-up). */
+  private static MessageDigest sha256() {
     try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
 
-  private static byte[] hmacSha256(byte[] key, byte[] data) {
+  /** The HMAC-SHA256 of data keyed with the secret key, on a clone of the keyed prototype. */
+  private byte[] hmacSha256(byte[] data) {
+    Mac mac;
+    try {
+      mac = (Mac) keyedMac.clone();
+    } catch (CloneNotSupportedException e) {
+      mac = newMac(secretKey);
+    }
+    return mac.doFinal(data);
+  }
+
+  private static Mac newMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }

@@ -28,7 +28,7 @@ final class AuthenticatingClient implements Client {
   public Response execute(Request request, Request.Options options) throws IOException {
     Response response = delegate.execute(authenticator.apply(request), options);
 
-    if (response.body() == null) {
+    if (response.body() == null || response.body().length() == null) {
       return response;
     }
     return response.toBuilder().body(response.body().asInputStream(), null).build();

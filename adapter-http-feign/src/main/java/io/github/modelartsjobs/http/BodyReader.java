@@ -1,17 +1,17 @@
 package io.github.modelartsjobs.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads response bodies on the calling thread, bounded in size and in time.
@@ -23,8 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timeout or the deadline passed, so a body that stalls completely cannot block forever either (the
  * JDK's HTTP client has no timeout of its own for reading a body).
  *
- * <p>One watchdog thread serves every call of a port; it ends after a few idle seconds, and for
- * good on {@link #close()}. Thread-safe.
+ * <p>One watchdog thread serves every call of a port. It starts at the first read that could block,
+ * looks at the reads it guards every 10 ms (so both bounds fire within 10 ms of being due), sleeps
+ * while there is none, and ends on {@link #close()}. A read is put under guard only when it could
+ * block: a body already in memory, as a small one often is, is read without any bookkeeping.
+ * Thread-safe.
  */
 final class BodyReader implements AutoCloseable {
 
@@ -34,15 +37,24 @@ final class BodyReader implements AutoCloseable {
 
   private final Clock clock;
 
-  private final ScheduledThreadPoolExecutor watchdog;
+  /** How often the watchdog looks at the reads it guards: the precision of both time bounds. */
+  private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  /** The reads that could block, each until it ends. */
+  private final Set<Watch> guarded = ConcurrentHashMap.newKeySet();
+
+  private final Object lifecycle = new Object();
+
+  /** The watchdog thread, started at the first guarded read; null before and after close. */
+  private Thread watchdog;
+
+  private volatile boolean closed;
+
+  /** True while the watchdog sleeps with nothing to guard, until a read wakes it. */
+  private volatile boolean sleeping;
 
   BodyReader(Clock clock) {
     this.clock = clock;
-    this.watchdog = new ScheduledThreadPoolExecutor(1, daemon("modelarts-http-watchdog-"));
-    watchdog.setRemoveOnCancelPolicy(true);
-    watchdog.setKeepAliveTime(5, TimeUnit.SECONDS);
-    watchdog.allowCoreThreadTimeOut(true);
-    watchdog.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   static ThreadFactory daemon(String prefix) {
@@ -105,63 +117,133 @@ final class BodyReader implements AutoCloseable {
         throw new TooLargeException(limit);
       }
       int initial = (int) Math.min(declaredLength >= 0 ? declaredLength : CHUNK, limit);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(initial, 16));
       Watch watch = new Watch(in, deadline, idleTimeout);
-      watch.arm();
       try {
-        readAll(in, out, limit, truncate, deadline, watch);
+        return readAll(in, initial, limit, truncate, deadline, watch);
       } catch (IOException e) {
         throw watch.fired != null ? watch.timedOut(e) : e;
       } finally {
         watch.disarm();
       }
-      if (watch.fired != null) {
-        throw watch.timedOut(null);
-      }
-      return out.toByteArray();
     }
   }
 
-  private void readAll(
-      InputStream in,
-      ByteArrayOutputStream out,
-      int limit,
-      boolean truncate,
-      Deadline deadline,
-      Watch watch)
+  /**
+   * Reads to the end of the stream into an array that starts at the announced length. The watchdog
+   * is armed at the first read that could block ({@code available()} says no byte is there): a body
+   * already in memory, as a small one usually is, is read without it.
+   */
+  private byte[] readAll(
+      InputStream in, int initial, int limit, boolean truncate, Deadline deadline, Watch watch)
       throws IOException {
-    byte[] chunk = new byte[CHUNK];
-    long total = 0;
+    byte[] bytes = new byte[Math.max(initial, 16)];
+    int size = 0;
     while (true) {
       if (deadline.passed()) {
         watch.fired = Watch.DEADLINE;
-        return;
+        throw watch.timedOut(null);
       }
-      int n = in.read(chunk);
+      if (size == bytes.length) {
+        long next = Math.min((long) bytes.length * 2, (long) limit + 1);
+        bytes = Arrays.copyOf(bytes, (int) Math.min(next, Integer.MAX_VALUE - 8));
+      }
+      if (!watch.armed && in.available() <= 0) {
+        watch.arm();
+      }
+      int n = in.read(bytes, size, bytes.length - size);
+      if (watch.fired != null) {
+        throw watch.timedOut(null);
+      }
       if (n < 0) {
-        return;
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
       }
       watch.progress();
-      if (total + n > limit) {
+      if ((long) size + n > limit) {
         if (!truncate) {
           throw new TooLargeException(limit);
         }
-        out.write(chunk, 0, (int) (limit - total));
-        return;
+        return Arrays.copyOf(bytes, limit);
       }
-      out.write(chunk, 0, n);
-      total += n;
+      size += n;
     }
   }
 
   /** Stops the watchdog thread; reads that are still running lose their stall guard. */
   @Override
   public void close() {
-    watchdog.shutdownNow();
+    synchronized (lifecycle) {
+      closed = true;
+      if (watchdog != null) {
+        LockSupport.unpark(watchdog);
+        watchdog = null;
+      }
+    }
+  }
+
+  /** Whether the watchdog thread was started (for tests). */
+  boolean watchdogStarted() {
+    synchronized (lifecycle) {
+      return watchdog != null;
+    }
+  }
+
+  /** The watchdog thread, or null (for tests). */
+  Thread watchdogThread() {
+    synchronized (lifecycle) {
+      return watchdog;
+    }
+  }
+
+  /**
+   * Puts a read under guard. Cheap: no thread is woken unless the watchdog sleeps for lack of work.
+   */
+  private void guard(Watch watch) throws IOException {
+    Thread current = watchdog();
+    guarded.add(watch);
+    if (sleeping) {
+      LockSupport.unpark(current);
+    }
+  }
+
+  private Thread watchdog() throws IOException {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IOException("the port is closed");
+      }
+      if (watchdog == null) {
+        watchdog = daemon("modelarts-http-watchdog-").newThread(this::watch);
+        watchdog.start();
+      }
+      return watchdog;
+    }
+  }
+
+  /**
+   * The watchdog's loop: every tick, fires the watches whose deadline passed or whose body stalled;
+   * sleeps without ticking while no read is guarded; ends on close.
+   */
+  private void watch() {
+    while (!closed) {
+      if (guarded.isEmpty()) {
+        sleeping = true;
+        if (guarded.isEmpty() && !closed) {
+          LockSupport.park(this);
+        }
+        sleeping = false;
+        continue;
+      }
+      for (Watch watch : guarded) {
+        if (watch.check()) {
+          guarded.remove(watch);
+        }
+      }
+      LockSupport.parkNanos(this, TICK_NANOS);
+    }
+    guarded.clear();
   }
 
   /** Closes one body when it stalls or the deadline passes. */
-  private final class Watch implements Runnable {
+  private final class Watch {
 
     static final String DEADLINE = "deadline";
 
@@ -177,9 +259,10 @@ final class BodyReader implements AutoCloseable {
 
     volatile String fired;
 
-    private ScheduledFuture<?> future;
-
     private boolean done;
+
+    /** Read and written by the reading thread only. */
+    boolean armed;
 
     Watch(InputStream in, Deadline deadline, Duration idleTimeout) {
       this.in = in;
@@ -189,57 +272,40 @@ final class BodyReader implements AutoCloseable {
     }
 
     void progress() {
+      if (armed) {
+        lastProgress = clock.instant();
+      }
+    }
+
+    /** Puts the read under guard, before its first read that could block. */
+    void arm() throws IOException {
+      armed = true;
       lastProgress = clock.instant();
+      guard(this);
     }
 
-    synchronized void arm() throws IOException {
-      schedule(nextCheck());
-    }
-
-    synchronized void disarm() {
-      done = true;
-      if (future != null) {
-        future.cancel(false);
+    /** Ends the guard; after this the watchdog leaves the stream alone. */
+    void disarm() {
+      if (!armed) {
+        return;
       }
-    }
-
-    @Override
-    public void run() {
       synchronized (this) {
-        if (done) {
-          return;
-        }
-        if (deadline.passed()) {
-          fire(DEADLINE);
-        } else if (idle().compareTo(idleTimeout) >= 0) {
-          fire(STALLED);
-        } else {
-          try {
-            schedule(nextCheck());
-          } catch (IOException e) {
-            fire(STALLED);
-          }
-        }
+        done = true;
       }
+      guarded.remove(this);
     }
 
-    private Duration idle() {
-      return Duration.between(lastProgress, clock.instant());
-    }
-
-    private Duration nextCheck() {
-      Duration untilStalled = idleTimeout.minus(idle());
-      Duration left = deadline.remaining();
-      Duration next = untilStalled.compareTo(left) < 0 ? untilStalled : left;
-      return next.isNegative() ? Duration.ZERO : next;
-    }
-
-    private void schedule(Duration delay) throws IOException {
-      try {
-        future = watchdog.schedule(this, delay.toNanos() + 1, TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        throw new IOException("the port is closed", e);
+    /** Fires when due; true once this watch needs no more looking at. */
+    synchronized boolean check() {
+      if (done) {
+        return true;
       }
+      if (deadline.passed()) {
+        fire(DEADLINE);
+      } else if (Duration.between(lastProgress, clock.instant()).compareTo(idleTimeout) >= 0) {
+        fire(STALLED);
+      }
+      return done;
     }
 
     private void fire(String reason) {

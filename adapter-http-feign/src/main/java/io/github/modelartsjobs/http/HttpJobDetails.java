@@ -423,14 +423,16 @@ public final class HttpJobDetails implements JobDetailsPort {
           trace.ids().withHttpStatus(trace.status()).withRequestId(trace.requestId()),
           null);
     } finally {
-      LOG.debug(
-          "{} -> {} after {} {} in {} ms (request {})",
-          trace.request(),
-          outcome,
-          trace.attempts(),
-          trace.attempts() == 1 ? "attempt" : "attempts",
-          deadline.elapsed().toMillis(),
-          trace.requestIdForLog());
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "{} -> {} after {} {} in {} ms (request {})",
+            trace.request(),
+            outcome,
+            trace.attempts(),
+            trace.attempts() == 1 ? "attempt" : "attempts",
+            deadline.elapsed().toMillis(),
+            trace.requestIdForLog());
+      }
     }
   }
 

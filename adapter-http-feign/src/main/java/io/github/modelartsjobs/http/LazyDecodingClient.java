@@ -1,46 +1,110 @@
 package io.github.modelartsjobs.http;
 
+import feign.Client;
 import feign.Request;
 import feign.Response;
-import feign.http2client.Http2Client;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Feign's client over the JDK's HTTP client, except that a compressed body ({@code
- * Content-Encoding: gzip} or {@code deflate}) is decompressed as it is read, not as the response
- * arrives.
+ * Feign's client over the JDK's HTTP client: sends a Feign request with the JDK client and hands
+ * back the response as soon as its headers are in, its body an unread stream of unknown length.
  *
- * <p>Feign's own client reads the gzip header of a body before it hands the response back, on the
- * calling thread and with no timeout: a server that announces gzip and then sends nothing would
- * hold the call forever, past every deadline. Here the response comes back at once, and
- * decompression starts with the first read, which {@link BodyReader} bounds in size and in time
- * (and stops by closing the stream).
+ * <p>It does what Feign's own JDK client does, with two differences. A compressed body ({@code
+ * Content-Encoding: gzip} or {@code deflate}) is decompressed as it is read, not as the response
+ * arrives: Feign's client reads the gzip header before it hands the response back, on the calling
+ * thread and with no timeout, so a server that announces gzip and then sends nothing would hold the
+ * call forever, past every deadline; here decompression starts with the first read, which {@link
+ * BodyReader} bounds in size and in time (and stops by closing the stream). And the request is
+ * built with less work per call: one JDK client, whose settings never change, is used as it is.
+ *
+ * <p>Until the headers arrive, the wait is bounded by Feign's read timeout, set as the JDK
+ * request's timeout. An interrupted wait ends with an {@link java.io.InterruptedIOException}, the
+ * thread's interrupt flag set again.
  */
-final class LazyDecodingClient extends Http2Client {
+final class LazyDecodingClient implements Client {
+
+  /** Headers the JDK client sets itself or refuses. */
+  private static final Set<String> NOT_SENT =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final HttpClient client;
 
   LazyDecodingClient(HttpClient client) {
-    super(client);
+    this.client = client;
   }
 
   @Override
-  protected Response toFeignResponse(Request request, HttpResponse<InputStream> response) {
-    Map<String, Collection<String>> headers = new LinkedHashMap<>();
-    response.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+  public Response execute(Request request, Request.Options options) throws IOException {
+    HttpResponse<InputStream> response;
+    try {
+      response =
+          client.send(httpRequest(request, options), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the answer");
+    }
+    return toFeignResponse(request, response);
+  }
+
+  private static HttpRequest httpRequest(Request request, Request.Options options)
+      throws IOException {
+    URI uri;
+    try {
+      uri = URI.create(request.url());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the request URI is not valid", e);
+    }
+    byte[] body = request.body();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofMillis(Math.max(1, options.readTimeoutMillis())))
+            .method(
+                request.httpMethod().name(),
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    boolean accept = false;
+    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+      String name = header.getKey();
+      String lowerCase = name.toLowerCase(Locale.ROOT);
+      if (NOT_SENT.contains(lowerCase)) {
+        continue;
+      }
+      accept |= lowerCase.equals("accept");
+      for (String value : header.getValue()) {
+        builder.header(name, value);
+      }
+    }
+    if (!accept) {
+      builder.header("Accept", "*/*");
+    }
+    return builder.build();
+  }
+
+  private static Response toFeignResponse(Request request, HttpResponse<InputStream> response) {
+    Map<String, Collection<String>> headers =
+        Collections.<String, Collection<String>>unmodifiableMap(response.headers().map());
     List<String> encodings = response.headers().allValues("Content-Encoding");
     InputStream body = response.body();
     if (encodings.contains("gzip")) {
-      body = new GzipOnFirstRead(body);
+      body = new DecodeOnFirstRead(body, true);
     } else if (encodings.contains("deflate")) {
-      body = new InflaterInputStream(body);
+      body = new DecodeOnFirstRead(body, false);
     }
     return Response.builder()
         .protocolVersion(
@@ -54,34 +118,41 @@ final class LazyDecodingClient extends Http2Client {
         .build();
   }
 
-  /** A gzip stream that reads the gzip header at the first read; closing closes the raw body. */
-  private static final class GzipOnFirstRead extends InputStream {
+  /**
+   * A gzip or deflate stream that starts decompressing at the first read (a gzip stream reads its
+   * header then); closing closes the raw body. Its {@code available()} is always 0, so that {@link
+   * BodyReader} never takes a read of it for one that cannot block.
+   */
+  private static final class DecodeOnFirstRead extends InputStream {
 
     private final InputStream raw;
 
-    private volatile GZIPInputStream gzip;
+    private final boolean gzip;
 
-    GzipOnFirstRead(InputStream raw) {
+    private volatile InputStream decoded;
+
+    DecodeOnFirstRead(InputStream raw, boolean gzip) {
       this.raw = raw;
+      this.gzip = gzip;
     }
 
-    private InputStream gzip() throws IOException {
-      GZIPInputStream g = gzip;
-      if (g == null) {
-        g = new GZIPInputStream(raw);
-        gzip = g;
+    private InputStream decoded() throws IOException {
+      InputStream d = decoded;
+      if (d == null) {
+        d = gzip ? new GZIPInputStream(raw) : new InflaterInputStream(raw);
+        decoded = d;
       }
-      return g;
+      return d;
     }
 
     @Override
     public int read() throws IOException {
-      return gzip().read();
+      return decoded().read();
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      return gzip().read(b, off, len);
+      return decoded().read(b, off, len);
     }
 
     @Override
@@ -89,9 +160,9 @@ final class LazyDecodingClient extends Http2Client {
       try {
         raw.close();
       } finally {
-        GZIPInputStream g = gzip;
-        if (g != null) {
-          g.close();
+        InputStream d = decoded;
+        if (d != null) {
+          d.close();
         }
       }
     }

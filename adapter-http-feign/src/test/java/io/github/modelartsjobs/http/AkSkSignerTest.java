@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -179,5 +183,23 @@ class AkSkSignerTest {
 
   private static String signatureOf(String authorization) {
     return authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
+  }
+
+  @Test
+  void theSdkDateMatchesTheFormatterForAnyInstantOfTheDateRange() {
+    DateTimeFormatter formatter =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    Random random = new Random(20191115);
+    long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
+    for (int i = 0; i < 20_000; i++) {
+      Instant instant =
+          Instant.ofEpochSecond(first + (long) (random.nextDouble() * (last - first)), 999_999_999);
+
+      assertThat(AkSkSigner.sdkDate(instant)).isEqualTo(formatter.format(instant));
+    }
+    assertThat(AkSkSigner.sdkDate(Instant.parse("2019-11-15T03:36:55Z")))
+        .isEqualTo("20191115T033655Z");
   }
 }

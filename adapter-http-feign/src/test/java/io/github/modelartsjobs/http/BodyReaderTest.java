@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,102 @@ class BodyReaderTest {
             Duration.ofSeconds(5));
 
     assertThat(read).hasSize(100);
+  }
+
+  @Test
+  void aBodyOfUnknownLengthOneByteOverTheLimitFails() {
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    new ByteArrayInputStream(new byte[101]),
+                    -1,
+                    100,
+                    false,
+                    deadline(Duration.ofSeconds(5)),
+                    Duration.ofSeconds(5)))
+        .isInstanceOf(BodyReader.TooLargeException.class);
+  }
+
+  @Test
+  void aBodyExactlyAtTheLimitIsReadWholeWhateverItAnnounced() throws IOException {
+    byte[] body = new byte[100];
+    new Random(7).nextBytes(body);
+
+    byte[] announced =
+        reader.read(
+            new ByteArrayInputStream(body),
+            100,
+            100,
+            false,
+            deadline(Duration.ofSeconds(5)),
+            Duration.ofSeconds(5));
+    byte[] underAnnounced =
+        reader.read(
+            new ByteArrayInputStream(body),
+            10,
+            100,
+            false,
+            deadline(Duration.ofSeconds(5)),
+            Duration.ofSeconds(5));
+
+    assertThat(announced).isEqualTo(body);
+    assertThat(underAnnounced).isEqualTo(body);
+  }
+
+  @Test
+  void aBodyAlreadyInMemoryIsReadWithoutStartingTheWatchdog() throws IOException {
+    Clock clock = Clock.systemUTC();
+    BodyReader fresh = new BodyReader(clock);
+
+    InputStream inMemory =
+        new ByteArrayInputStream(new byte[3000]) {
+          @Override
+          public synchronized int available() {
+            // like the JDK client's body stream: the end is known without blocking
+            return Math.max(1, super.available());
+          }
+        };
+
+    try {
+      fresh.read(
+          inMemory,
+          3000,
+          10_000,
+          false,
+          Deadline.after(clock, Duration.ofSeconds(5)),
+          Duration.ofSeconds(5));
+
+      assertThat(fresh.watchdogStarted()).isFalse();
+    } finally {
+      fresh.close();
+    }
+  }
+
+  @Test
+  void aReadThatCouldBlockStartsTheWatchdogAndCloseEndsIt() throws Exception {
+    Clock clock = Clock.systemUTC();
+    BodyReader fresh = new BodyReader(clock);
+    InputStream noAvailableBytes =
+        new ByteArrayInputStream(new byte[10]) {
+          @Override
+          public synchronized int available() {
+            return 0;
+          }
+        };
+
+    fresh.read(
+        noAvailableBytes,
+        10,
+        100,
+        false,
+        Deadline.after(clock, Duration.ofSeconds(5)),
+        Duration.ofSeconds(5));
+    Thread watchdog = fresh.watchdogThread();
+    fresh.close();
+    watchdog.join(2000);
+
+    assertThat(watchdog.getName()).startsWith("modelarts-http-watchdog-");
+    assertThat(watchdog.isAlive()).isFalse();
   }
 
   @Test
