@@ -33,6 +33,13 @@ final class BodyReader implements AutoCloseable {
 
   private static final int CHUNK = 16 * 1024;
 
+  /**
+   * The most bytes reserved for a body before they arrive, whatever its {@code Content-Length}
+   * says: a larger body grows its array as it comes, so that a length announced but not sent costs
+   * no memory.
+   */
+  private static final int MAX_PRESIZE = 1024 * 1024;
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Clock clock;
@@ -116,7 +123,9 @@ final class BodyReader implements AutoCloseable {
       if (declaredLength > limit && !truncate) {
         throw new TooLargeException(limit);
       }
-      int initial = (int) Math.min(declaredLength >= 0 ? declaredLength : CHUNK, limit);
+      int initial =
+          (int)
+              Math.min(declaredLength >= 0 ? declaredLength : CHUNK, Math.min(limit, MAX_PRESIZE));
       Watch watch = new Watch(in, deadline, idleTimeout);
       try {
         return readAll(in, initial, limit, truncate, deadline, watch);
@@ -129,9 +138,10 @@ final class BodyReader implements AutoCloseable {
   }
 
   /**
-   * Reads to the end of the stream into an array that starts at the announced length. The watchdog
-   * is armed at the first read that could block ({@code available()} says no byte is there): a body
-   * already in memory, as a small one usually is, is read without it.
+   * Reads to the end of the stream into an array that starts at the announced length (up to {@link
+   * #MAX_PRESIZE}) and doubles as needed. The watchdog is armed at the first read that could block
+   * ({@code available()} says no byte is there): a body already in memory, as a small one usually
+   * is, is read without it.
    */
   private byte[] readAll(
       InputStream in, int initial, int limit, boolean truncate, Deadline deadline, Watch watch)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -120,6 +121,26 @@ class BodyReaderTest {
 
     assertThat(announced).isEqualTo(body);
     assertThat(underAnnounced).isEqualTo(body);
+  }
+
+  @Test
+  void anAnnouncedLengthIsNotReservedBeforeTheBytesArrive() throws IOException {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+
+    byte[] read =
+        reader.read(
+            new ByteArrayInputStream(new byte[10]),
+            256L * 1024 * 1024,
+            Integer.MAX_VALUE,
+            false,
+            deadline(Duration.ofSeconds(5)),
+            Duration.ofSeconds(5));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(read).hasSize(10);
+    assertThat(allocated).isLessThan(16L * 1024 * 1024);
   }
 
   @Test

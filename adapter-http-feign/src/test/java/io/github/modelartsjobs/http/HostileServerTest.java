@@ -21,6 +21,7 @@ import io.github.modelartsjobs.core.error.ServiceUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -194,6 +195,39 @@ class HostileServerTest {
         .hasMessageContaining("the connection failed while reading the body")
         .hasMessageEndingWith("; 3 attempts failed");
     assertThat(raw.requests()).isEqualTo(3);
+  }
+
+  /**
+   * The array for the body was sized by the announced length: a server announcing 1 GiB and sending
+   * a few bytes made every attempt reserve 1 GiB before a byte arrived (and a call fail with an
+   * {@link OutOfMemoryError} instead of a typed error when the heap was smaller).
+   */
+  @Test
+  void aHugeContentLengthOverASmallBodyReservesNoMemoryForIt() throws IOException {
+    HttpJobDetails port =
+        rawPort(
+                (i, head, out) -> {
+                  RawServer.write(
+                      out, "HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n" + DETAILS);
+                  return false;
+                })
+            .maxBodyBytes(2_147_483_631)
+            .build();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+
+    Throwable e;
+    try (port) {
+      e = catchThrowable(() -> port.versionDetails(REF));
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(e)
+        .isInstanceOf(ServiceUnavailableException.class)
+        .hasMessageContaining("the connection failed while reading the body")
+        .hasMessageEndingWith("; 3 attempts failed");
+    assertThat(allocated).isLessThan(64L * 1024 * 1024);
   }
 
   @Test
