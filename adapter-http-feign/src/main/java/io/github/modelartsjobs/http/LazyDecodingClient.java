@@ -123,7 +123,7 @@ final class LazyDecodingClient implements Client {
    * header then); closing closes the raw body. Its {@code available()} is always 0, so that {@link
    * BodyReader} never takes a read of it for one that cannot block.
    */
-  private static final class DecodeOnFirstRead extends InputStream {
+  static final class DecodeOnFirstRead extends InputStream {
 
     private final InputStream raw;
 
@@ -145,18 +145,42 @@ final class LazyDecodingClient implements Client {
       return d;
     }
 
+    /** Set by {@link #close()}, which the body watchdog may call in the middle of a read. */
+    private volatile boolean closed;
+
     @Override
     public int read() throws IOException {
-      return decoded().read();
+      try {
+        return decoded().read();
+      } catch (RuntimeException e) {
+        throw closedUnderRead(e);
+      }
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      return decoded().read(b, off, len);
+      try {
+        return decoded().read(b, off, len);
+      } catch (RuntimeException e) {
+        throw closedUnderRead(e);
+      }
+    }
+
+    /**
+     * A decompressor ended by a close from another thread fails the read running on it with a
+     * {@link NullPointerException} ("Inflater has been closed"): that is the closed stream's
+     * failure, an {@link IOException}, like the one a read blocked on the raw body gets.
+     */
+    private RuntimeException closedUnderRead(RuntimeException e) throws IOException {
+      if (closed) {
+        throw new IOException("the body was closed while being decompressed", e);
+      }
+      return e;
     }
 
     @Override
     public void close() throws IOException {
+      closed = true;
       try {
         raw.close();
       } finally {
