@@ -7,10 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -201,5 +208,70 @@ class AkSkSignerTest {
     }
     assertThat(AkSkSigner.sdkDate(Instant.parse("2019-11-15T03:36:55Z")))
         .isEqualTo("20191115T033655Z");
+  }
+
+  @Test
+  void signaturesMadeFromManyThreadsAtOnceEqualThoseMadeOneByOne() throws Exception {
+    AkSkSigner signer = new AkSkSigner("AccessKey", "SecretKey");
+    Random random = new Random(4242);
+    int count = 400;
+    URI[] uris = new URI[count];
+    byte[][] bodies = new byte[count][];
+    String[] expected = new String[count];
+    for (int i = 0; i < count; i++) {
+      uris[i] = URI.create(DETAILS_URI + "?page=" + random.nextInt(1000));
+      bodies[i] = new byte[random.nextInt(3) == 0 ? 0 : random.nextInt(200)];
+      random.nextBytes(bodies[i]);
+      expected[i] = signer.authorization("POST", uris[i], hostAndDate(uris[i]), bodies[i]);
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<List<Integer>>> results = new ArrayList<>();
+
+    try {
+      for (int t = 0; t < 8; t++) {
+        int offset = t * 37;
+        results.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  List<Integer> wrong = new ArrayList<>();
+                  for (int round = 0; round < 5; round++) {
+                    for (int k = 0; k < count; k++) {
+                      int i = (k + offset) % count;
+                      String signed =
+                          signer.authorization("POST", uris[i], hostAndDate(uris[i]), bodies[i]);
+                      if (!signed.equals(expected[i])) {
+                        wrong.add(i);
+                      }
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      start.countDown();
+      for (Future<List<Integer>> result : results) {
+
+        assertThat(result.get(30, TimeUnit.SECONDS))
+            .as("requests signed wrong (seed 4242)")
+            .isEmpty();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "0001-01-01T00:00:00Z, 00010101T000000Z",
+    "1969-12-31T23:59:59.999Z, 19691231T235959Z",
+    "1970-01-01T00:00:00Z, 19700101T000000Z",
+    "1999-12-31T23:59:59.999999999Z, 19991231T235959Z",
+    "2000-01-01T00:00:00Z, 20000101T000000Z",
+    "2024-02-29T12:00:00Z, 20240229T120000Z",
+    "9999-12-31T23:59:59.999Z, 99991231T235959Z"
+  })
+  void theSdkDateIsRightAcrossYearBoundaries(String instant, String expected) {
+    assertThat(AkSkSigner.sdkDate(Instant.parse(instant))).isEqualTo(expected);
   }
 }
