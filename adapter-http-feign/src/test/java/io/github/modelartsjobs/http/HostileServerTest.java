@@ -230,6 +230,84 @@ class HostileServerTest {
     assertThat(allocated).isLessThan(64L * 1024 * 1024);
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aBodyAtTheLimitIsReadAndOneByteMoreIsTooLarge(boolean chunked) throws IOException {
+    byte[] body = DETAILS.getBytes(StandardCharsets.UTF_8);
+    HttpJobDetails atLimit =
+        rawPort(bodyAnswer(body, 0, chunked)).maxBodyBytes(body.length).build();
+    TrainingJob job;
+    try (atLimit) {
+      job = atLimit.versionDetails(REF);
+    }
+    raw.close();
+    HttpJobDetails overLimit =
+        rawPort(bodyAnswer(body, 1, chunked)).maxBodyBytes(body.length).build();
+
+    Throwable e = failureOf(overLimit);
+
+    assertThat(job.ref()).isEqualTo(REF);
+    assertThat(e)
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageEndingWith("the body is larger than max-body-bytes (" + body.length + " bytes)");
+    assertThat(raw.requests()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void anErrorBodyFarOver64KiBIsCutAndStillGivesTheTypedError(boolean chunked) throws IOException {
+    byte[] body =
+        ("{\"error_code\":\"ModelArts.2775\",\"error_msg\":\"" + "x".repeat(300_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpJobDetails port =
+        rawPort(
+                (i, head, out) -> {
+                  RawServer.write(
+                      out,
+                      "HTTP/1.1 404 Not Found\r\n"
+                          + (chunked
+                              ? "Transfer-Encoding: chunked\r\n\r\n"
+                                  + Integer.toHexString(body.length)
+                                  + "\r\n"
+                              : "Content-Length: " + body.length + "\r\n\r\n"));
+                  out.write(body);
+                  RawServer.write(out, chunked ? "\r\n0\r\n\r\n" : "");
+                  return true;
+                })
+            .build();
+    long start = System.nanoTime();
+
+    Throwable e = failureOf(port);
+
+    assertThat(e).isInstanceOf(ModelArtsException.class);
+    assertThat(((ModelArtsException) e).context().httpStatus()).isEqualTo(404);
+    assertThat(raw.requests()).isEqualTo(1);
+    assertThat(millisSince(start)).isLessThan(2000);
+  }
+
+  /** A 200 answer of the body followed by {@code extra} spaces, chunked or of known length. */
+  private static RawServer.Script bodyAnswer(byte[] body, int extra, boolean chunked) {
+    byte[] whole =
+        (new String(body, StandardCharsets.UTF_8) + " ".repeat(extra))
+            .getBytes(StandardCharsets.UTF_8);
+    return (i, head, out) -> {
+      if (chunked) {
+        RawServer.write(
+            out,
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(whole.length)
+                + "\r\n");
+        out.write(whole);
+        RawServer.write(out, "\r\n0\r\n\r\n");
+      } else {
+        RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + whole.length + "\r\n\r\n");
+        out.write(whole);
+        out.flush();
+      }
+      return true;
+    };
+  }
+
   @Test
   void aContentLengthSmallerThanTheBodyIsAnInvalidResponseWithoutRetry() throws IOException {
     HttpJobDetails port =
