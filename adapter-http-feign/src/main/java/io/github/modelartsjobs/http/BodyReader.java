@@ -25,9 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>One watchdog thread serves every call of a port. It starts at the first read that could block,
  * looks at the reads it guards every 10 ms (so both bounds fire within 10 ms of being due), sleeps
- * while there is none, and ends on {@link #close()}. A read is put under guard only when it could
- * block: a body already in memory, as a small one often is, is read without any bookkeeping.
- * Thread-safe.
+ * while there is none, and ends on {@link #close()} or after {@link #KEEP_ALIVE} without a read to
+ * guard (a port never closed keeps no thread). A read is put under guard only when it could block:
+ * a body already in memory, as a small one often is, is read without any bookkeeping. Thread-safe.
  */
 final class BodyReader implements AutoCloseable {
 
@@ -47,6 +47,11 @@ final class BodyReader implements AutoCloseable {
   /** How often the watchdog looks at the reads it guards: the precision of both time bounds. */
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+  /** How long the watchdog thread outlives the last guarded read, by default. */
+  static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
+
+  private final long keepAliveNanos;
+
   /** The reads that could block, each until it ends. */
   private final Set<Watch> guarded = ConcurrentHashMap.newKeySet();
 
@@ -61,7 +66,16 @@ final class BodyReader implements AutoCloseable {
   private volatile boolean sleeping;
 
   BodyReader(Clock clock) {
+    this(clock, KEEP_ALIVE);
+  }
+
+  /**
+   * A reader whose watchdog thread ends when it had no read to guard for {@code keepAlive} (and
+   * starts again at the next), so that a port never closed keeps no thread for good.
+   */
+  BodyReader(Clock clock, Duration keepAlive) {
     this.clock = clock;
+    this.keepAliveNanos = keepAlive.toNanos();
   }
 
   static ThreadFactory daemon(String prefix) {
@@ -208,14 +222,7 @@ final class BodyReader implements AutoCloseable {
    * Puts a read under guard. Cheap: no thread is woken unless the watchdog sleeps for lack of work.
    */
   private void guard(Watch watch) throws IOException {
-    Thread current = watchdog();
-    guarded.add(watch);
-    if (sleeping) {
-      LockSupport.unpark(current);
-    }
-  }
-
-  private Thread watchdog() throws IOException {
+    Thread current;
     synchronized (lifecycle) {
       if (closed) {
         throw new IOException("the port is closed");
@@ -224,20 +231,30 @@ final class BodyReader implements AutoCloseable {
         watchdog = daemon("modelarts-http-watchdog-").newThread(this::watch);
         watchdog.start();
       }
-      return watchdog;
+      // added under the lock, so that a watchdog ending for lack of work cannot miss it
+      guarded.add(watch);
+      current = watchdog;
+    }
+    if (sleeping) {
+      LockSupport.unpark(current);
     }
   }
 
   /**
    * The watchdog's loop: every tick, fires the watches whose deadline passed or whose body stalled;
-   * sleeps without ticking while no read is guarded; ends on close.
+   * sleeps without ticking while no read is guarded; ends on close, or once it had nothing to guard
+   * for the keep-alive.
    */
   private void watch() {
+    long idleSince = System.nanoTime();
     while (!closed) {
       if (guarded.isEmpty()) {
+        if (System.nanoTime() - idleSince >= keepAliveNanos && endIfIdle()) {
+          return;
+        }
         sleeping = true;
         if (guarded.isEmpty() && !closed) {
-          LockSupport.park(this);
+          LockSupport.parkNanos(this, keepAliveNanos);
         }
         sleeping = false;
         continue;
@@ -248,8 +265,22 @@ final class BodyReader implements AutoCloseable {
         }
       }
       LockSupport.parkNanos(this, TICK_NANOS);
+      idleSince = System.nanoTime();
     }
     guarded.clear();
+  }
+
+  /** Ends the watchdog thread unless a read was put under guard meanwhile. */
+  private boolean endIfIdle() {
+    synchronized (lifecycle) {
+      if (!guarded.isEmpty()) {
+        return false;
+      }
+      if (watchdog == Thread.currentThread()) {
+        watchdog = null;
+      }
+      return true;
+    }
   }
 
   /** Closes one body when it stalls or the deadline passes. */

@@ -2,6 +2,7 @@ package io.github.modelartsjobs.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -197,6 +198,49 @@ class BodyReaderTest {
 
     assertThat(watchdog.getName()).startsWith("modelarts-http-watchdog-");
     assertThat(watchdog.isAlive()).isFalse();
+  }
+
+  /**
+   * The watchdog thread used to end only on close: every port dropped without being closed kept a
+   * parked thread for the life of the process.
+   */
+  @Test
+  void theWatchdogEndsAfterItsKeepAliveWithoutReadsAndStartsAgainForTheNext() throws Exception {
+    BodyReader fresh = new BodyReader(clock, Duration.ofMillis(100));
+    try {
+      fresh.read(
+          new ByteArrayInputStream(new byte[10]) {
+            @Override
+            public synchronized int available() {
+              return 0;
+            }
+          },
+          10,
+          100,
+          false,
+          deadline(Duration.ofSeconds(5)),
+          Duration.ofSeconds(5));
+      Thread first = fresh.watchdogThread();
+
+      first.join(3000);
+      long start = System.nanoTime();
+      Throwable stalled =
+          catchThrowable(
+              () ->
+                  fresh.read(
+                      new StallingStream(),
+                      -1,
+                      1000,
+                      false,
+                      deadline(Duration.ofSeconds(30)),
+                      Duration.ofMillis(200)));
+
+      assertThat(first.isAlive()).isFalse();
+      assertThat(stalled).isInstanceOf(BodyReader.TimedOutException.class);
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+    } finally {
+      fresh.close();
+    }
   }
 
   @Test

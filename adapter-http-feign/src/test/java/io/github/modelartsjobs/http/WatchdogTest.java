@@ -42,6 +42,10 @@ class WatchdogTest {
 
   /** Millis a stalled read took to fail with a timeout. */
   private long stalledRead(Duration idle, Duration deadline) {
+    return stalledRead(reader, idle, deadline);
+  }
+
+  private long stalledRead(BodyReader reader, Duration idle, Duration deadline) {
     long start = System.nanoTime();
 
     Throwable e =
@@ -68,6 +72,24 @@ class WatchdogTest {
     }
 
     assertThat(late).as("reads cut late, in ms (seed 42)").isEmpty();
+  }
+
+  @Test
+  void eachReadGuardedWhileTheWatchdogEndsForLackOfWorkIsCut() throws InterruptedException {
+    Random random = new Random(43);
+    List<Long> late = new ArrayList<>();
+
+    try (BodyReader shortLived = new BodyReader(clock, Duration.ofMillis(1))) {
+      for (int i = 0; i < 30; i++) {
+        Thread.sleep(random.nextInt(4));
+        long took = stalledRead(shortLived, Duration.ofMillis(20), Duration.ofSeconds(10));
+        if (took > 20 + MARGIN_MILLIS) {
+          late.add(took);
+        }
+      }
+    }
+
+    assertThat(late).as("reads cut late, in ms (seed 43)").isEmpty();
   }
 
   @Test
