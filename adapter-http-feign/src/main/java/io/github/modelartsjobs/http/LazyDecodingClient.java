@@ -33,8 +33,9 @@ import java.util.zip.InflaterInputStream;
  * built with less work per call: one JDK client, whose settings never change, is used as it is.
  *
  * <p>Until the headers arrive, the wait is bounded by Feign's read timeout, set as the JDK
- * request's timeout. An interrupted wait ends with an {@link java.io.InterruptedIOException}, the
- * thread's interrupt flag set again.
+ * request's timeout. An interrupted wait, for the headers or for the body ({@link
+ * InterruptibleBody}), ends with an {@link java.io.InterruptedIOException}, the thread's interrupt
+ * flag set again.
  */
 final class LazyDecodingClient implements Client {
 
@@ -52,8 +53,7 @@ final class LazyDecodingClient implements Client {
   public Response execute(Request request, Request.Options options) throws IOException {
     HttpResponse<InputStream> response;
     try {
-      response =
-          client.send(httpRequest(request, options), HttpResponse.BodyHandlers.ofInputStream());
+      response = client.send(httpRequest(request, options), info -> new InterruptibleBody());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
