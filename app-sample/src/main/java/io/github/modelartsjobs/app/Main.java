@@ -102,12 +102,33 @@ public final class Main {
     if (commandHelp != null) {
       return commandHelp;
     }
-    Integer helpCode = CommandLine.executeHelpRequest(parsed);
+    Integer helpCode;
+    try {
+      helpCode = CommandLine.executeHelpRequest(parsed);
+    } catch (ParameterException e) {
+      return unknownHelpTopic(parsed, e, err);
+    }
     if (helpCode != null) {
       return helpCode;
     }
 
     return execute(root, leaf(parsed), err);
+  }
+
+  /**
+   * Reports {@code help WORD} for a word that names no command as an unknown command, which
+   * picocli's help command throws instead of answering.
+   */
+  private static int unknownHelpTopic(ParseResult parsed, ParameterException e, PrintStream err) {
+    ParseResult help = parsed.subcommand();
+    if (help != null) {
+      for (CommandLine.Model.PositionalParamSpec topic : help.matchedPositionals()) {
+        for (String word : topic.stringValues()) {
+          return unknownCommand(word, err);
+        }
+      }
+    }
+    return usageError(e, err);
   }
 
   /** Runs a command whose line was read, reporting a failure on one line of {@code err}. */

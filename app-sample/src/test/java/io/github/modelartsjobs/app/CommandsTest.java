@@ -241,6 +241,26 @@ class CommandsTest {
                 + " see 'modelarts-jobs --help'\n");
   }
 
+  @Test
+  void helpOfAnUnknownCommandIsAUsageErrorOnOneLine() {
+    CliRun.Result result = new CliRun().run("help", "delete");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: unknown command 'delete'; the commands are job-info, versions, wait;"
+                + " see 'modelarts-jobs --help'\n");
+  }
+
+  @Test
+  void helpOfAWordThatCouldBeASecretDoesNotRepeatIt() {
+    CliRun.Result result = new CliRun().run("--adapter", "fixtures", "help", "AKS3CR3T0VALUE0123");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).doesNotContain("S3CR3T").hasLineCount(1);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "'job-inf --job-id 10 --version-id 10', job-inf, job-info",
