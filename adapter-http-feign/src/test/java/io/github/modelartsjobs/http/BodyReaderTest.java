@@ -11,8 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -293,45 +291,6 @@ class BodyReaderTest {
         .hasMessage("no data for 200ms while reading the body")
         .satisfies(e -> assertThat(((BodyReader.TimedOutException) e).deadline).isFalse());
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
-  }
-
-  /**
-   * Gives ten bytes, then blocks until closed, when the blocked read fails: as the body stream of
-   * the JDK's HTTP client does.
-   */
-  private static final class StallingStream extends InputStream {
-
-    private final CountDownLatch closed = new CountDownLatch(1);
-
-    private boolean given;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0];
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (!given) {
-        given = true;
-        return Math.min(len, 10);
-      }
-      try {
-        if (closed.await(30, TimeUnit.SECONDS)) {
-          throw new IOException("closed");
-        }
-        return -1;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
-      }
-    }
-
-    @Override
-    public void close() {
-      closed.countDown();
-    }
   }
 
   private static void pause(long millis) throws IOException {

@@ -3,14 +3,11 @@ package io.github.modelartsjobs.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,42 +109,6 @@ class WatchdogTest {
     }
     for (Future<Long> f : deadline) {
       assertThat(f.get(5, TimeUnit.SECONDS)).isBetween(-5L, MARGIN_MILLIS);
-    }
-  }
-
-  /** Gives ten bytes, then blocks until closed, as the JDK's body stream of a stalled body does. */
-  private static final class StallingStream extends InputStream {
-
-    private final CountDownLatch closed = new CountDownLatch(1);
-
-    private boolean given;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0];
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (!given) {
-        given = true;
-        return Math.min(len, 10);
-      }
-      try {
-        if (closed.await(30, TimeUnit.SECONDS)) {
-          throw new IOException("closed");
-        }
-        return -1;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
-      }
-    }
-
-    @Override
-    public void close() {
-      closed.countDown();
     }
   }
 }
