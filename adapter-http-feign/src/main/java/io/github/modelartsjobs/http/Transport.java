@@ -78,9 +78,10 @@ final class Transport {
   }
 
   /**
-   * The Feign options of one attempt: the connect timeout of the client (the same value, so that
-   * Feign's JDK client never builds a second client for different options), redirects not followed,
-   * and the read timeout cut to the time left before the deadline.
+   * The Feign options of one attempt: the read timeout cut to the time left before the deadline,
+   * which {@link LazyDecodingClient} sets as the JDK request's timeout (the wait for the response
+   * headers). The connect timeout and the redirects not followed are the JDK client's own settings,
+   * given here too so that the options say what the attempt does.
    */
   Request.Options options(Deadline deadline) {
     return new Request.Options(connectTimeout, deadline.cap(readTimeout), false);
