@@ -6,12 +6,8 @@ import feign.Response;
 import java.io.IOException;
 
 /**
- * The Feign client of this adapter: authenticates each request as it goes on the wire, sends it
- * with the JDK's HTTP client, and hands back the body as an unbuffered stream.
- *
- * <p>The body's length is hidden from Feign on purpose: Feign reads small bodies of known length
- * into memory itself, without any deadline, before the caller sees them; hidden, every body is read
- * by {@link BodyReader}, under the size limit and the call deadline.
+ * The Feign client of this adapter: authenticates each request as it goes on the wire, then sends
+ * it with the client below ({@link LazyDecodingClient}, behind {@link ReleasableClient}).
  */
 final class AuthenticatingClient implements Client {
 
@@ -26,12 +22,7 @@ final class AuthenticatingClient implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    Response response = delegate.execute(authenticator.apply(request), options);
-
-    if (response.body() == null || response.body().length() == null) {
-      return response;
-    }
-    return response.toBuilder().body(response.body().asInputStream(), null).build();
+    return delegate.execute(authenticator.apply(request), options);
   }
 
   @Override

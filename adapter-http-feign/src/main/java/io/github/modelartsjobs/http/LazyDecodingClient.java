@@ -32,6 +32,10 @@ import java.util.zip.InflaterInputStream;
  * BodyReader} bounds in size and in time (and stops by closing the stream). And the request is
  * built with less work per call: one JDK client, whose settings never change, is used as it is.
  *
+ * <p>The body's length is hidden from Feign on purpose: Feign reads small bodies of known length
+ * into memory itself, without any deadline, before the caller sees them; hidden, every body is read
+ * by {@link BodyReader}, under the size limit and the call deadline.
+ *
  * <p>Until the headers arrive, the wait is bounded by Feign's read timeout, set as the JDK
  * request's timeout. An interrupted wait, for the headers or for the body ({@link
  * InterruptibleBody}), ends with an {@link java.io.InterruptedIOException}, the thread's interrupt
